@@ -1,0 +1,64 @@
+import type { ArtifactStore } from '../../storage/types.js';
+import type { LoadedWorkflow } from '../../workflow/load.js';
+import type { Template } from '../../workflow/schema.js';
+import type { NodePhase, NodeStatus } from '../status.js';
+import type { Runtime } from './runtime/types.js';
+import type { ArtifactRef } from './scope.js';
+import type { Semaphore } from './semaphore.js';
+import type { StatusBook } from './status-book.js';
+
+/** What a finished node hands back to its caller. */
+export interface Outcome {
+  phase: NodePhase;
+  message?: string;
+  nodeId?: string;
+  outputs: NodeOutputs;
+}
+
+export interface NodeOutputs {
+  parameters: Record<string, string>;
+  artifacts: Record<string, ArtifactRef>;
+  result?: string;
+  exitCode?: string;
+}
+
+export const emptyOutputs = (): NodeOutputs => ({ parameters: {}, artifacts: {} });
+
+/** Everything the interpreter's parts share for one run. */
+export interface RunContext {
+  workflow: LoadedWorkflow;
+  name: string;
+  book: StatusBook;
+  store: ArtifactStore;
+  runtime: Runtime;
+  templates: Map<string, Template>;
+  /** Workflow-wide pod slots (spec.parallelism or --parallelism). */
+  podSlots: Semaphore;
+  scratchRoot: string;
+  signal: AbortSignal;
+  /** Why the run was stopped, once it was. */
+  stopReason(): string | undefined;
+  /** Epoch ms at which the workflow's activeDeadlineSeconds runs out. */
+  deadline: number | undefined;
+  /** workflow.outputs.parameters.* set by globalName. */
+  globals: Map<string, string>;
+  warn(message: string): void;
+  /** Pod name → its log file. */
+  logFiles: Map<string, string>;
+}
+
+/** Where a node goes in the tree. */
+export interface Placement {
+  nodeName: string;
+  displayName: string;
+  parentId?: string;
+  boundaryID?: string;
+}
+
+export function failed(phase: NodePhase): boolean {
+  return phase === 'Failed' || phase === 'Error';
+}
+
+export function nodeMessageFor(node: NodeStatus | undefined): string {
+  return node ? `child '${node.name}' ${node.phase === 'Error' ? 'errored' : 'failed'}` : 'a child failed';
+}

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inputError } from '../../errors.js';
+import type { ArtifactStore } from '../../storage/types.js';
+import type { LoadedWorkflow } from '../../workflow/load.js';
+import { resolveWorkflowParameters } from '../../workflow/parameters.js';
+import { validateWorkflow } from '../../workflow/validate.js';
+import { generateName } from '../naming.js';
+import type { WorkflowStatus } from '../status.js';
+import type { Engine, SubmitOptions, SubmittedWorkflow } from '../types.js';
+import { LocalRun } from './run.js';
+import type { Runtime } from './runtime/types.js';
+
+export interface LocalEngineSettings {
+  store: ArtifactStore;
+  runtime: Runtime;
+  /** Where pods get their private scratch folders. */
+  workDir: string;
+  /** The most pods running at once; overrides spec.parallelism. */
+  parallelism?: number;
+  onWarning?: (message: string) => void;
+}
+
+interface Running {
+  run: LocalRun;
+  done: Promise<WorkflowStatus>;
+}
+
+/** Runs workflows on this machine with the local interpreter. */
+export class LocalEngine implements Engine {
+  readonly name = 'local';
+  private readonly runs = new Map<string, Running>();
+
+  constructor(private readonly settings: LocalEngineSettings) {}
+
+  get runtimeName(): string {
+    return this.settings.runtime.name;
+  }
+
+  async submit(workflow: LoadedWorkflow, options: SubmitOptions = {}): Promise<SubmittedWorkflow> {
+    validateWorkflow(workflow);
+    const parameters = resolveWorkflowParameters(workflow, options.parameters);
+    const meta = workflow.manifest.metadata;
+    const name = options.name ?? meta.name ?? generateName(meta.generateName ?? 'workflow-');
+    if (this.runs.has(name)) throw inputError(`A workflow named '${name}' is already running here.`);
+    const run = new LocalRun({
+      workflow,
+      name,
+      namespace: 'local',
+      parameters,
+      store: this.settings.store,
+      runtime: this.settings.runtime,
+      scratchRoot: join(this.settings.workDir, name),
+      ...(this.settings.parallelism !== undefined ? { parallelism: this.settings.parallelism } : {}),
+      ...(this.settings.onWarning ? { onWarning: this.settings.onWarning } : {}),
+    });
+    this.runs.set(name, { run, done: run.execute() });
+    return { name, namespace: 'local', parameters };
+  }
+
+  private get(name: string): Running {
+    const running = this.runs.get(name);
+    if (!running) throw inputError(`No workflow named '${name}' was submitted to this engine.`);
+    return running;
+  }
+
+  /** Snapshots as the run changes (coalesced: at most one per event-loop turn), ending with the final one. */
+  async *watch(name: string): AsyncIterable<WorkflowStatus> {
+    const { run, done } = this.get(name);
+    let dirty = true;
+    let wake: (() => void) | undefined;
+    let finished = false;
+    const unsubscribe = run.book.subscribe(() => {
+      dirty = true;
+      wake?.();
+    });
+    done.then(
+      () => {
+        finished = true;
+        wake?.();
+      },
+      () => {
+        finished = true;
+        wake?.();
+      },
+    );
+    try {
+      while (!finished) {
+        if (dirty) {
+          dirty = false;
+          yield run.book.snapshot();
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+      yield await done;
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  /** The final status, once the run ends. */
+  wait(name: string): Promise<WorkflowStatus> {
+    return this.get(name).done;
+  }
+
+  async stop(name: string, reason?: string): Promise<void> {
+    const { run, done } = this.get(name);
+    run.stop(reason);
+    await done.catch(() => {});
+  }
+
+  async logs(name: string, podName: string): Promise<string> {
+    const file = this.get(name).run.logFiles.get(podName);
+    if (!file) throw inputError(`Workflow '${name}' has no log for pod '${podName}'.`);
+    return readFile(file, 'utf8');
+  }
+}

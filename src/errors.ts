@@ -2,13 +2,16 @@
  * Errors a user can act on. Every module below the CLI and the Action throws these; `cli/` and
  * `action/` are the one place that turns them into exit codes and messages.
  */
-export type ErrorKind = 'input' | 'config' | 'workflow' | 'runtime' | 'internal';
+/** 'failed': the workflow ran and did not succeed; 'interrupted': stopped by a signal. */
+export type ErrorKind = 'input' | 'config' | 'workflow' | 'runtime' | 'failed' | 'interrupted' | 'internal';
 
 export const EXIT_CODES: Record<ErrorKind, number> = {
+  failed: 1,
   input: 2,
   config: 2,
   workflow: 3,
   runtime: 4,
+  interrupted: 130,
   internal: 70,
 };
 

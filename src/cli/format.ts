@@ -10,7 +10,8 @@ export function formatP(p: number): string {
 /** A statistic to 6 significant digits, without trailing zeros. */
 export function formatNumber(x: number, digits = 6): string {
   if (!Number.isFinite(x)) return String(x);
-  if (Number.isInteger(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);
+  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e9)) return x.toExponential(Math.max(0, digits - 3));
   return Number(x.toPrecision(digits)).toString();
 }
 

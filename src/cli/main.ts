@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, EXIT_CODES, ReproError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerLint } from './commands/lint.js';
+import { registerRun } from './commands/run.js';
 import { registerStats } from './commands/stats.js';
 
 /** The command table. Each command lives in its own file under commands/. */
@@ -10,6 +12,8 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerRun(program);
+  registerLint(program);
   registerStats(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import type { ArtifactStore } from '../../storage/types.js';
 import type { LoadedWorkflow } from '../../workflow/load.js';
@@ -16,7 +17,7 @@ export interface LocalEngineSettings {
   runtime: Runtime;
   /** Where pods get their private scratch folders. */
   workDir: string;
-  /** The most pods running at once; overrides spec.parallelism. */
+  /** The most pods running at once; overrides spec.parallelism (default: the number of cores). */
   parallelism?: number;
   onWarning?: (message: string) => void;
 }
@@ -50,8 +51,9 @@ export class LocalEngine implements Engine {
       parameters,
       store: this.settings.store,
       runtime: this.settings.runtime,
-      scratchRoot: join(this.settings.workDir, name),
-      ...(this.settings.parallelism !== undefined ? { parallelism: this.settings.parallelism } : {}),
+      scratchRoot: resolve(this.settings.workDir, name),
+      // Argo leaves the limit to the cluster's capacity; here the capacity is this machine's cores.
+      parallelism: this.settings.parallelism ?? workflow.manifest.spec.parallelism ?? availableParallelism(),
       ...(this.settings.onWarning ? { onWarning: this.settings.onWarning } : {}),
     });
     this.runs.set(name, { run, done: run.execute() });

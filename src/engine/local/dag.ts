@@ -1,4 +1,4 @@
-import { evaluate, parseExpression } from '../../workflow/boolean-expression.js';
+import { evaluate, operands, parseExpression } from '../../workflow/boolean-expression.js';
 import { dependenciesOf } from '../../workflow/dependencies.js';
 import type { Task, Template } from '../../workflow/schema.js';
 import type { NodePhase } from '../status.js';
@@ -32,6 +32,8 @@ export function dependsSatisfied(task: Task, results: Map<string, InvocationOutc
           return r.phase === 'Omitted';
         case 'Daemoned':
           return false;
+        case 'Completed':
+          return r.phase === 'Succeeded' || r.phase === 'Failed';
         case 'AnySucceeded':
           return children.some((c) => c.phase === 'Succeeded');
         case 'AllFailed':
@@ -75,6 +77,13 @@ export async function runDag(
   const tasks = new Map(dag.tasks.map((t) => [t.name, t]));
   const deps = new Map(dag.tasks.map((t) => [t.name, dependenciesOf(t)]));
   const results = new Map<string, InvocationOutcome>();
+  // A failure that another task's `depends` waits for (A.Failed, A.AllFailed, …) is part of the
+  // plan, so failFast does not stop the DAG for it (as Argo's dag-continue-on-fail example shows).
+  const handled = new Set(
+    dag.tasks.flatMap((t) => (t.depends ? operands(parseExpression(t.depends)) : []))
+      .filter((o) => /\.(Failed|Errored|Completed|AllFailed|AnySucceeded)$/.test(o))
+      .map((o) => o.split('.')[0] as string),
+  );
   const started = new Set<string>();
   let sawFailure = false;
 
@@ -140,7 +149,7 @@ export async function runDag(
           for (const extra of parents.slice(1)) if (outcome.nodeId) ctx.book.link(extra, outcome.nodeId);
           exportOutcome(dagScope, 'tasks', task.name, outcome, ctx);
           results.set(task.name, outcome);
-          if (failed(outcome.phase) && !outcome.tolerated) sawFailure = true;
+          if (failed(outcome.phase) && !outcome.tolerated && !handled.has(task.name)) sawFailure = true;
           running--;
           schedule();
         });

@@ -153,6 +153,7 @@ export async function runInvocation(
     return done(errorNode(ctx, place, step.template, describeError(err)));
   }
 
+  let stopLaunching = false;
   // `mayStart` is asked once a slot is free, so failFast also stops items already waiting for one.
   const runOne = async (
     one: Placement,
@@ -179,9 +180,13 @@ export async function runInvocation(
         }
       }
       const args = resolveArguments(step, itemScope);
-      return await slots.use(async () =>
-        mayStart() ? runTemplate(ctx, one, step.template, args, itemScope) : undefined,
-      );
+      return await slots.use(async () => {
+        if (!mayStart()) return undefined;
+        const outcome = await runTemplate(ctx, one, step.template, args, itemScope);
+        // Still holding the slot, so an item waiting for it sees the failure before it starts.
+        if (options.failFast && failed(outcome.phase)) stopLaunching = true;
+        return outcome;
+      });
     } catch (err) {
       return errorNode(ctx, one, step.template, describeError(err));
     }
@@ -205,7 +210,6 @@ export async function runInvocation(
     parentId = group.id;
     groupId = group.id;
   }
-  let stopLaunching = false;
   const children = await Promise.all(
     items.map(async (item) => {
       const itemScope = scope.child();
@@ -217,9 +221,7 @@ export async function runInvocation(
         parentId,
         boundaryID: place.boundaryID,
       };
-      const outcome = await runOne(child, itemScope, () => !stopLaunching);
-      if (options.failFast && outcome && failed(outcome.phase)) stopLaunching = true;
-      return outcome;
+      return runOne(child, itemScope, () => !stopLaunching);
     }),
   );
   const ran = children.filter((c): c is Outcome => c !== undefined);

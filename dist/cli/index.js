@@ -49451,7 +49451,7 @@ function workflowError(message, hint) {
 /** Every document of a YAML file; a syntax error is reported at its file:line:col. */
 function parseYamlFile(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true });
     if (!Array.isArray(docs))
         return [];
     for (const doc of docs) {
@@ -49459,7 +49459,7 @@ function parseYamlFile(file, text) {
         if (error) {
             const pos = error.linePos?.[0];
             const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
-            throw workflowError(`${where}: YAML: ${error.message.split('\n')[0]}`);
+            throw workflowError(`${where}: YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`);
         }
     }
     return docs.filter((d) => d.contents !== null).map((doc) => ({ file, doc, lineCounter }));
@@ -50427,6 +50427,8 @@ function dependsSatisfied(task, results) {
                 return r.phase === 'Omitted';
             case 'Daemoned':
                 return false;
+            case 'Completed':
+                return r.phase === 'Succeeded' || r.phase === 'Failed';
             case 'AnySucceeded':
                 return children.some((c) => c.phase === 'Succeeded');
             case 'AllFailed':
@@ -50459,6 +50461,12 @@ async function runDag(ctx, place, template, scope) {
     const tasks = new Map(dag.tasks.map((t) => [t.name, t]));
     const deps = new Map(dag.tasks.map((t) => [t.name, dependenciesOf(t)]));
     const results = new Map();
+    // A failure that another task's `depends` waits for (A.Failed, A.AllFailed, …) is part of the
+    // plan, so failFast does not stop the DAG for it (as Argo's dag-continue-on-fail example shows).
+    const handled = new Set(dag.tasks
+        .flatMap((t) => (t.depends ? operands(parseExpression(t.depends)) : []))
+        .filter((o) => /\.(Failed|Errored|Completed|AllFailed|AnySucceeded)$/.test(o))
+        .map((o) => o.split('.')[0]));
     const started = new Set();
     let sawFailure = false;
     await new Promise((resolveAll) => {
@@ -50527,7 +50535,7 @@ async function runDag(ctx, place, template, scope) {
                             ctx.book.link(extra, outcome.nodeId);
                     exportOutcome(dagScope, 'tasks', task.name, outcome, ctx);
                     results.set(task.name, outcome);
-                    if (failed(outcome.phase) && !outcome.tolerated)
+                    if (failed(outcome.phase) && !outcome.tolerated && !handled.has(task.name))
                         sawFailure = true;
                     running--;
                     schedule();
@@ -51225,6 +51233,7 @@ async function runInvocation(ctx, step, place, scope, slots, options) {
     catch (err) {
         return done(errorNode(ctx, place, step.template, describeError(err)));
     }
+    let stopLaunching = false;
     // `mayStart` is asked once a slot is free, so failFast also stops items already waiting for one.
     const runOne = async (one, itemScope, mayStart = () => true) => {
         try {
@@ -51244,7 +51253,15 @@ async function runInvocation(ctx, step, place, scope, slots, options) {
                 }
             }
             const args = resolveArguments(step, itemScope);
-            return await slots.use(async () => mayStart() ? runTemplate(ctx, one, step.template, args, itemScope) : undefined);
+            return await slots.use(async () => {
+                if (!mayStart())
+                    return undefined;
+                const outcome = await runTemplate(ctx, one, step.template, args, itemScope);
+                // Still holding the slot, so an item waiting for it sees the failure before it starts.
+                if (options.failFast && failed(outcome.phase))
+                    stopLaunching = true;
+                return outcome;
+            });
         }
         catch (err) {
             return errorNode(ctx, one, step.template, describeError(err));
@@ -51265,7 +51282,6 @@ async function runInvocation(ctx, step, place, scope, slots, options) {
         parentId = group.id;
         groupId = group.id;
     }
-    let stopLaunching = false;
     const children = await Promise.all(items.map(async (item) => {
         const itemScope = scope.child();
         for (const [k, v] of itemVariables(item.value))
@@ -51277,10 +51293,7 @@ async function runInvocation(ctx, step, place, scope, slots, options) {
             parentId,
             boundaryID: place.boundaryID,
         };
-        const outcome = await runOne(child, itemScope, () => !stopLaunching);
-        if (options.failFast && outcome && failed(outcome.phase))
-            stopLaunching = true;
-        return outcome;
+        return runOne(child, itemScope, () => !stopLaunching);
     }));
     const ran = children.filter((c) => c !== undefined);
     const firstFailure = ran.find((c) => failed(c.phase));

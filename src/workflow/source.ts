@@ -17,14 +17,16 @@ export function workflowError(message: string, hint?: string): ReproError {
 /** Every document of a YAML file; a syntax error is reported at its file:line:col. */
 export function parseYamlFile(file: string, text: string): SourceDocument[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true });
   if (!Array.isArray(docs)) return [];
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
       const pos = error.linePos?.[0];
       const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
-      throw workflowError(`${where}: YAML: ${error.message.split('\n')[0]}`);
+      throw workflowError(
+        `${where}: YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+      );
     }
   }
   return docs.filter((d) => d.contents !== null).map((doc) => ({ file, doc, lineCounter }));

@@ -48,7 +48,12 @@ export function writeWorkflow(yaml: string, files: Record<string, string> = {}):
 /** Loads and runs a workflow to the end with the host runtime (or the one given). */
 export async function runWorkflow(
   yaml: string,
-  options: { parameters?: Record<string, string>; runtime?: Runtime; parallelism?: number; files?: Record<string, string> } = {},
+  options: {
+    parameters?: Record<string, string>;
+    runtime?: Runtime;
+    parallelism?: number;
+    files?: Record<string, string>;
+  } = {},
 ): Promise<RunResult> {
   const dir = writeWorkflow(yaml, options.files);
   const store = new FsArtifactStore(join(dir, '.repro', 'artifacts'));
@@ -73,7 +78,8 @@ export async function runWorkflow(
     engine,
     node(suffix) {
       const found = nodes.find((n) => n.name === `${submitted.name}${suffix}`);
-      if (!found) throw new Error(`no node ${submitted.name}${suffix}; nodes: ${nodes.map((n) => n.name).join(', ')}`);
+      if (!found)
+        throw new Error(`no node ${submitted.name}${suffix}; nodes: ${nodes.map((n) => n.name).join(', ')}`);
       return found;
     },
     byDisplay: (displayName) => nodes.filter((n) => n.displayName === displayName),

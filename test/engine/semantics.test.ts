@@ -83,7 +83,9 @@ ${indent(echo('say', 'hi'))}`,
       const first = r.node('.first');
       const second = r.node('.second');
       expect(first.children).toContain(second.id);
-      expect(Date.parse(second.startedAt as string)).toBeGreaterThanOrEqual(Date.parse(first.finishedAt as string));
+      expect(Date.parse(second.startedAt as string)).toBeGreaterThanOrEqual(
+        Date.parse(first.finishedAt as string),
+      );
       expect(r.node('').type).toBe('DAG');
     },
   },
@@ -250,7 +252,7 @@ templates:
     },
   },
   {
-    what: 'fan-in: an input artifact whose s3.key is a prefix is a folder of every run\'s output',
+    what: "fan-in: an input artifact whose s3.key is a prefix is a folder of every run's output",
     spec: `entrypoint: main
 templates:
   - name: main
@@ -324,7 +326,7 @@ templates:
     },
   },
   {
-    what: 'withParam from an earlier result, and a loop step\'s outputs aggregated as a JSON list',
+    what: "withParam from an earlier result, and a loop step's outputs aggregated as a JSON list",
     spec: `entrypoint: main
 templates:
   - name: main
@@ -419,7 +421,11 @@ templates:
 ${indent(echo('say', 'ran'))}`,
     check: (r) => {
       expect(r.node('[1].heads').phase).toBe('Succeeded');
-      expect(r.node('[1].tails')).toMatchObject({ phase: 'Skipped', type: 'Skipped', message: "when 'heads == tails || 2 >= 3' evaluated false" });
+      expect(r.node('[1].tails')).toMatchObject({
+        phase: 'Skipped',
+        type: 'Skipped',
+        message: "when 'heads == tails || 2 >= 3' evaluated false",
+      });
       expect(r.node('[1].numeric').phase).toBe('Succeeded'); // numbers compare as numbers: "10" > "9"
     },
   },
@@ -464,7 +470,7 @@ templates:
     },
   },
   {
-    what: 'activeDeadlineSeconds on a template kills the pod and fails it with Argo\'s message',
+    what: "activeDeadlineSeconds on a template kills the pod and fails it with Argo's message",
     spec: `entrypoint: main
 templates:
   - name: main
@@ -473,7 +479,10 @@ templates:
       image: busybox
       command: [sleep, "30"]`,
     check: (r) => {
-      expect(r.node('')).toMatchObject({ phase: 'Failed', message: 'Pod was active on the node longer than the specified deadline' });
+      expect(r.node('')).toMatchObject({
+        phase: 'Failed',
+        message: 'Pod was active on the node longer than the specified deadline',
+      });
       const took = Date.parse(r.status.finishedAt as string) - Date.parse(r.status.startedAt as string);
       expect(took).toBeLessThan(10_000);
     },
@@ -487,7 +496,8 @@ templates:
     container:
       image: busybox
       command: [sleep, "30"]`,
-    check: (r) => expect(r.node('').message).toBe('Pod was active on the node longer than the specified deadline'),
+    check: (r) =>
+      expect(r.node('').message).toBe('Pod was active on the node longer than the specified deadline'),
   },
   {
     what: 'spec.activeDeadlineSeconds stops the whole workflow',
@@ -584,9 +594,14 @@ templates:
       image: busybox
       command: [sh, -c, "[ {{inputs.parameters.n}} -ne 1 ]"]`,
     check: (r) => {
-      const items = (prefix: string) => Object.values(r.status.nodes).filter((n) => n.type === 'Pod' && n.name.startsWith(`wf[0].${prefix}`));
+      const items = (prefix: string) =>
+        Object.values(r.status.nodes).filter((n) => n.type === 'Pod' && n.name.startsWith(`wf[0].${prefix}`));
       expect(items('fast')).toHaveLength(1);
-      expect(items('patient').map((n) => n.phase).sort()).toEqual(['Failed', 'Succeeded', 'Succeeded']);
+      expect(
+        items('patient')
+          .map((n) => n.phase)
+          .sort(),
+      ).toEqual(['Failed', 'Succeeded', 'Succeeded']);
       expect(r.status.phase).toBe('Failed');
     },
   },
@@ -653,7 +668,11 @@ templates:
         - name: p
           valueFrom:
             path: /tmp/missing.txt`,
-    check: (r) => expect(r.node('')).toMatchObject({ phase: 'Error', message: 'outputs.parameters.p: no file at /tmp/missing.txt' }),
+    check: (r) =>
+      expect(r.node('')).toMatchObject({
+        phase: 'Error',
+        message: 'outputs.parameters.p: no file at /tmp/missing.txt',
+      }),
   },
   {
     what: 'a command that does not exist is an Error, not a Failure',
@@ -663,7 +682,11 @@ templates:
     container:
       image: busybox
       command: [no-such-command-anywhere]`,
-    check: (r) => expect(r.node('')).toMatchObject({ phase: 'Error', message: expect.stringContaining("cannot start 'no-such-command-anywhere'") }),
+    check: (r) =>
+      expect(r.node('')).toMatchObject({
+        phase: 'Error',
+        message: expect.stringContaining("cannot start 'no-such-command-anywhere'"),
+      }),
   },
 ];
 
@@ -683,7 +706,10 @@ function maxOverlap(pods: { startedAt?: string; finishedAt?: string }[]): number
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let now = 0;
   let max = 0;
-  for (const [, d] of events) max = Math.max(max, (now += d));
+  for (const [, d] of events) {
+    now += d;
+    max = Math.max(max, now);
+  }
   return max;
 }
 

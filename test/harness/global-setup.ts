@@ -1,4 +1,36 @@
-// Starts the servers the tests need (filled in as the suites that need them arrive).
-export default async function setup(): Promise<() => Promise<void>> {
-  return async () => {};
+import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { type DockerDaemon, startDocker } from './docker.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** DOCKER_HOST of the private engine, or why there is none. */
+    docker: { host: string } | { unavailable: string };
+  }
+}
+
+function hasDockerd(): boolean {
+  try {
+    execFileSync('sh', ['-c', 'command -v dockerd'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the servers the tests need, and stops them afterwards. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let docker: DockerDaemon | undefined;
+  if (hasDockerd()) {
+    docker = await startDocker();
+    project.provide('docker', { host: docker.host });
+  } else {
+    // CI installs it (scripts/install-test-deps.sh), so there its absence is a failure, not a skip.
+    if (process.env.CI)
+      throw new Error('dockerd is not installed; .ci/run must run scripts/install-test-deps.sh first');
+    project.provide('docker', { unavailable: 'dockerd is not installed (run scripts/install-test-deps.sh)' });
+  }
+  return async () => {
+    await docker?.stop();
+  };
 }

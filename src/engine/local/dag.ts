@@ -80,7 +80,8 @@ export async function runDag(
   // A failure that another task's `depends` waits for (A.Failed, A.AllFailed, …) is part of the
   // plan, so failFast does not stop the DAG for it (as Argo's dag-continue-on-fail example shows).
   const handled = new Set(
-    dag.tasks.flatMap((t) => (t.depends ? operands(parseExpression(t.depends)) : []))
+    dag.tasks
+      .flatMap((t) => (t.depends ? operands(parseExpression(t.depends)) : []))
       .filter((o) => /\.(Failed|Errored|Completed|AllFailed|AnySucceeded)$/.test(o))
       .map((o) => o.split('.')[0] as string),
   );

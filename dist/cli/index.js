@@ -49804,10 +49804,7 @@ function dependenciesOf(task) {
         return task.dependencies;
     if (!task.depends)
         return [];
-    const names = new Set();
-    const collect = (value) => names.add(value.split('.')[0]);
-    evaluate(parseExpression(task.depends), (v) => (collect(v), true), () => true);
-    return [...names];
+    return [...new Set(operands(parseExpression(task.depends)).map((o) => o.split('.')[0]))];
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/variables.ts

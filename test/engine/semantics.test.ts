@@ -656,6 +656,32 @@ templates:
     check: (r) => expect(r.node('').outputs?.result).toBe('hello wf from /tmp'),
   },
   {
+    what: 'a memory limit is enforced on the host (RLIMIT_DATA): the same allocation fails under the limit and succeeds without it',
+    spec: `entrypoint: main
+templates:
+  - name: main
+    steps:
+      - - name: limited
+          template: limited
+        - name: free
+          template: free
+  - name: limited
+    container:
+      image: python
+      command: [python3, -c, "bytearray(200 * 1024 * 1024); print('allocated')"]
+      resources:
+        limits:
+          memory: 64Mi
+  - name: free
+    container:
+      image: python
+      command: [python3, -c, "bytearray(200 * 1024 * 1024); print('allocated')"]`,
+    check: (r) => {
+      expect(r.node('[0].limited')).toMatchObject({ phase: 'Failed', message: 'Error (exit code 1)' });
+      expect(r.node('[0].free').outputs?.result).toBe('allocated');
+    },
+  },
+  {
     what: 'a missing output file is an Error naming the path',
     spec: `entrypoint: main
 templates:

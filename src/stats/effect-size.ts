@@ -26,55 +26,57 @@ function dominance(
   return { greater, equal, pairs: xs.length * ys.length };
 }
 
+const MAGNITUDES = ['negligible', 'small', 'medium', 'large'] as const satisfies readonly Magnitude[];
+
 /**
- * Vargha & Delaney's (2000) A12 = P(X > Y) + ½·P(X = Y). The magnitude compares integer pair counts
- * against the cut-offs 0.56, 0.64 and 0.71 of max(A, 1 − A), so rounding never moves a boundary.
+ * The magnitude of numerator/denominator against cut-offs written as integers over `scale`
+ * (0.56 as 56/100): all-integer comparisons, so rounding never moves a value across a boundary.
+ */
+function magnitudeOf(
+  numerator: number,
+  denominator: number,
+  cutoffs: readonly number[],
+  scale: number,
+): Magnitude {
+  const index = cutoffs.findIndex((cut) => scale * numerator < cut * denominator);
+  return MAGNITUDES[index === -1 ? MAGNITUDES.length - 1 : index] as Magnitude;
+}
+
+function countsOf(x: readonly number[], y: readonly number[], nanPolicy: NanPolicy | undefined) {
+  return dominance(finiteSample(x, 'x', nanPolicy), finiteSample(y, 'y', nanPolicy));
+}
+
+/**
+ * Vargha & Delaney's (2000) A12 = P(X > Y) + ½·P(X = Y), with the magnitude of max(A, 1 − A)
+ * against the cut-offs 0.56, 0.64 and 0.71.
  */
 export function varghaDelaneyA12(
   x: readonly number[],
   y: readonly number[],
   options: { nanPolicy?: NanPolicy } = {},
 ): EffectSize {
-  const { greater, equal, pairs } = dominance(
-    finiteSample(x, 'x', options.nanPolicy),
-    finiteSample(y, 'y', options.nanPolicy),
-  );
+  const { greater, equal, pairs } = countsOf(x, y, options.nanPolicy);
   const doubledWins = 2 * greater + equal; // A12 = doubledWins / (2·pairs)
   const doubledMax = Math.max(doubledWins, 2 * pairs - doubledWins);
-  // max(A, 1−A) < c  ⇔  100·doubledMax < 200·c·pairs, all integers for c in hundredths
-  const below = (hundredths: number) => 100 * doubledMax < 2 * hundredths * pairs;
-  const magnitude: Magnitude = below(56)
-    ? 'negligible'
-    : below(64)
-      ? 'small'
-      : below(71)
-        ? 'medium'
-        : 'large';
-  return { estimate: doubledWins / (2 * pairs), magnitude };
+  return {
+    estimate: doubledWins / (2 * pairs),
+    magnitude: magnitudeOf(doubledMax, 2 * pairs, [56, 64, 71], 100),
+  };
 }
 
 /**
  * Cliff's delta = (#(x > y) − #(x < y)) / (n1·n2), with Romano et al.'s (2006) cut-offs 0.147, 0.33
- * and 0.474 on |δ|, compared on integer counts.
+ * and 0.474 on |δ|.
  */
 export function cliffsDelta(
   x: readonly number[],
   y: readonly number[],
   options: { nanPolicy?: NanPolicy } = {},
 ): EffectSize {
-  const { greater, equal, pairs } = dominance(
-    finiteSample(x, 'x', options.nanPolicy),
-    finiteSample(y, 'y', options.nanPolicy),
-  );
+  const { greater, equal, pairs } = countsOf(x, y, options.nanPolicy);
   const less = pairs - greater - equal;
-  const diff = Math.abs(greater - less);
-  const below = (thousandths: number) => 1000 * diff < thousandths * pairs;
-  const magnitude: Magnitude = below(147)
-    ? 'negligible'
-    : below(330)
-      ? 'small'
-      : below(474)
-        ? 'medium'
-        : 'large';
-  return { estimate: (greater - less) / pairs, magnitude };
+  return {
+    estimate: (greater - less) / pairs,
+    magnitude: magnitudeOf(Math.abs(greater - less), pairs, [147, 330, 474], 1000),
+  };
 }

@@ -14,8 +14,10 @@ describe('examples', () => {
     expect(r.stdout).toContain('valid');
   });
 
-  it('optimizers runs end to end with 2 seeds and prints the results table', async () => {
-    const store = join(mkdtempSync(join(tmpdir(), 'repro-example-')), 'artifacts');
+  it('optimizers runs end to end with 2 seeds, checks its claims and writes the report', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'repro-example-'));
+    const store = join(tmp, 'artifacts');
+    const out = join(tmp, 'report');
     const r = await runCli([
       'run',
       example('optimizers'),
@@ -29,13 +31,26 @@ describe('examples', () => {
       store,
       '--name',
       'opt-test',
+      '--out',
+      out,
     ]);
     expect(r.stderr).toContain('runtime: host');
     expect(r.code).toBe(0);
-    // 3 algorithms x 4 problems x 2 seeds, 4 rows each (every 50 of 200 evaluations).
-    expect(r.stdout).toContain('(96 rows from 24 files under');
+    // Two seeds cannot make a difference significant, and Rastrigin's median is far from 10.
+    expect(r.stdout).toContain('Claims reproduced: 0/2, not reproduced: 1, inconclusive: 1');
     for (const problem of ['ackley', 'rastrigin', 'rosenbrock', 'sphere'])
-      expect(r.stdout).toMatch(new RegExp(`${problem}\\s+\\S+ \\(.*\\) n=2`));
+      expect(r.stdout).toMatch(new RegExp(`${problem}\\s+\\S+ \\(`));
+    expect(r.stdout).toContain('has only 2 runs; tests with fewer than 5 runs have little power');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    // 3 algorithms x 4 problems x 2 seeds, 4 rows each (every 50 of 200 evaluations).
+    expect(summary.results).toMatchObject({ rows: 96, runs: 24, files: 24 });
+    expect(summary.provenance).toMatchObject({
+      workflow: 'opt-test',
+      engine: 'local',
+      runtime: 'host',
+      parameters: { seeds: '2', budget: '200' },
+    });
+    expect(summary.provenance.runs).toHaveLength(24 * 1 + 2);
     const merged = readFileSync(join(store, 'opt-test/merged/results.csv'), 'utf8').trim().split('\n');
     expect(merged[0]).toBe('algorithm,dataset,seed,step,value');
     expect(merged).toHaveLength(97);

@@ -39685,7 +39685,7 @@ class ReproError extends Error {
     }
 }
 /** Bad arguments to a pure function (statistics, parsing): the caller passed data it cannot use. */
-function errors_inputError(message, hint) {
+function inputError(message, hint) {
     return new ReproError('input', message, hint);
 }
 /** The message of anything thrown, including strings and plain objects. */
@@ -43483,13 +43483,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core.globalConfig.memoizer;
+    const memo = globalConfig.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -43518,7 +43518,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -43532,14 +43532,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...util.prefixIssues(key, result.issues));
+                                payload.issues.push(...prefixIssues(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -43585,7 +43585,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -43609,7 +43609,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -43625,14 +43625,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...util.prefixIssues(key, result.issues));
+                        payload.issues.push(...prefixIssues(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -43652,7 +43652,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         }
         return payload;
     };
-})));
+});
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -48723,14 +48723,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    core.$ZodRecord.init(inst, def);
+    $ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-})));
+});
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -48738,14 +48738,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;
@@ -50194,6 +50194,142 @@ function findCycle(deps) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * repro.yml: what to run, which parameters a /reproduce comment may set, where the results are and
+ * how to read them, how to analyse them, and which claims of the paper to check.
+ * Documented field by field in docs/config.md.
+ */
+
+const scalar = union([schemas_string(), schemas_number(), schemas_boolean()]).transform(String);
+/** A rule for one parameter a /reproduce comment may set. */
+const allowRule = union([
+    strictObject({ enum: array(scalar).min(1) }),
+    strictObject({
+        integer: strictObject({ min: schemas_number().int().optional(), max: schemas_number().int().optional() }),
+    }),
+    strictObject({
+        regex: schemas_string().refine((r) => {
+            try {
+                new RegExp(r);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        }, 'is not a valid regular expression'),
+    }),
+]);
+const COLUMNS = ['algorithm', 'dataset', 'seed', 'step', 'value'];
+const tolerance = union([
+    schemas_number().nonnegative(),
+    schemas_string().regex(/^\d+(\.\d+)?%$/, "is a number or a percentage like '5%'"),
+]);
+const valueClaimSchema = strictObject({
+    algorithm: schemas_string().min(1),
+    dataset: schemas_string().min(1).default('default'),
+    statistic: schemas_enum(['median', 'mean']).default('median'),
+    value: schemas_number(),
+    tolerance,
+    description: schemas_string().optional(),
+});
+const betterClaimSchema = strictObject({
+    better: schemas_string().min(1),
+    than: schemas_string().min(1),
+    dataset: schemas_string().min(1).default('default'),
+    description: schemas_string().optional(),
+});
+const configSchema = strictObject({
+    workflow: schemas_string().min(1).default('workflow.yaml'),
+    parameters: record(schemas_string(), scalar).default({}),
+    allow: record(schemas_string(), allowRule).default({}),
+    results: strictObject({
+        prefix: schemas_string().min(1).default('results'),
+        format: schemas_enum(['auto', 'csv', 'jsonl']).default('auto'),
+        columns: strictObject(Object.fromEntries(COLUMNS.map((c) => [c, schemas_string().min(1).optional()])))
+            .default({}),
+        metric: schemas_string().min(1).default('value'),
+        direction: schemas_enum(['minimize', 'maximize']).default('minimize'),
+    })
+        .prefault({}),
+    analysis: strictObject({
+        alpha: schemas_number().gt(0).lt(1).default(0.05),
+        paired: union([literal('auto'), schemas_boolean()]).default('auto'),
+        control: schemas_string().min(1).optional(),
+        /** Overrides of the default tests. */
+        twoSample: schemas_enum(['auto', 'mann-whitney-u', 'wilcoxon-signed-rank']).default('auto'),
+        omnibus: schemas_enum(['auto', 'kruskal-wallis', 'friedman', 'none']).default('auto'),
+        method: schemas_enum(['auto', 'exact', 'asymptotic']).default('auto'),
+        nanPolicy: schemas_enum(['raise', 'omit']).default('raise'),
+    })
+        .prefault({}),
+    claims: array(union([betterClaimSchema, valueClaimSchema])).default([]),
+    image: strictObject({
+        dockerfile: schemas_string().min(1).default('Dockerfile'),
+        context: schemas_string().min(1).default('.'),
+        repository: schemas_string().min(1).optional(),
+    })
+        .prefault({}),
+});
+function isBetterClaim(claim) {
+    return 'better' in claim;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+const CONFIG_FILE = 'repro.yml';
+function configError(message, hint) {
+    return new ReproError('config', message, hint);
+}
+/** Reads repro.yml; a missing file gives the defaults, a wrong one an error at file:line. */
+async function loadConfig(file, options = {}) {
+    const path = (0,external_node_path_.resolve)(file);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        if (options.required)
+            throw configError(`${file}: no such file.`, 'Create one with `repro init`.');
+        return { config: configSchema.parse({}), file: undefined, dir: (0,external_node_path_.dirname)(path) };
+    }
+    let sources;
+    try {
+        sources = parseYamlFile(path, text);
+    }
+    catch (err) {
+        throw configError(err.message);
+    }
+    const source = sources[0];
+    const raw = source ? source.doc.toJS() : {};
+    const result = configSchema.safeParse(raw ?? {});
+    if (!result.success) {
+        const lines = result.error.issues.slice(0, 10).map((issue) => {
+            const p = issue.path;
+            if (issue.code === 'unrecognized_keys') {
+                return issue.keys
+                    .map((k) => `${source ? locate(source, p, k) : path}: ${formatPath([...p, k])}: unknown field '${k}'.`)
+                    .join('\n');
+            }
+            const where = source ? locate(source, p) : path;
+            const values = 'values' in issue && Array.isArray(issue.values) ? ` Allowed: ${issue.values.join(', ')}.` : '';
+            const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+            return `${where}: ${formatPath(p) || '(top level)'}: ${message}.${values}`;
+        });
+        throw configError(`${file} is not a valid Repro config:\n${lines.join('\n')}`, 'docs/config.md describes every field.');
+    }
+    return { config: result.data, file: path, dir: (0,external_node_path_.dirname)(path) };
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/engine/naming.ts
@@ -51544,7 +51680,7 @@ class LocalEngine {
         const meta = workflow.manifest.metadata;
         const name = options.name ?? meta.name ?? generateName(meta.generateName ?? 'workflow-');
         if (this.runs.has(name))
-            throw errors_inputError(`A workflow named '${name}' is already running here.`);
+            throw inputError(`A workflow named '${name}' is already running here.`);
         const run = new LocalRun({
             workflow,
             name,
@@ -51563,7 +51699,7 @@ class LocalEngine {
     get(name) {
         const running = this.runs.get(name);
         if (!running)
-            throw errors_inputError(`No workflow named '${name}' was submitted to this engine.`);
+            throw inputError(`No workflow named '${name}' was submitted to this engine.`);
         return running;
     }
     /** Snapshots as the run changes (coalesced: at most one per event-loop turn), ending with the final one. */
@@ -51613,7 +51749,7 @@ class LocalEngine {
     async logs(name, podName) {
         const file = this.get(name).run.logFiles.get(podName);
         if (!file)
-            throw errors_inputError(`Workflow '${name}' has no log for pod '${podName}'.`);
+            throw inputError(`Workflow '${name}' has no log for pod '${podName}'.`);
         return (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
 }
@@ -51836,7 +51972,7 @@ async function selectRuntime(choice) {
         return { runtime: createHostRuntime(), reason: 'as asked' };
     if (choice === 'docker' || choice === 'podman') {
         if (!(await containerEngineReachable(choice))) {
-            throw errors_inputError(`--runtime ${choice}: the ${choice} engine does not answer.`, `Start it (for docker, check DOCKER_HOST), or use --runtime host.`);
+            throw inputError(`--runtime ${choice}: the ${choice} engine does not answer.`, `Start it (for docker, check DOCKER_HOST), or use --runtime host.`);
         }
         return { runtime: createContainerRuntime(choice), reason: 'as asked' };
     }
@@ -51846,6 +51982,65 @@ async function selectRuntime(choice) {
     }
     return { runtime: createHostRuntime(), reason: 'no container engine answers' };
 }
+
+;// CONCATENATED MODULE: ./src/results/check.ts
+/** Fewer runs than this in a cell gives a power warning. */
+const MIN_RUNS = 5;
+/**
+ * What a reader should know about a set of results before trusting the statistics: duplicated
+ * rows, cells with fewer runs than the others (naming the missing seeds), and cells too small to
+ * test. Nothing is dropped; these are warnings.
+ */
+function checkResults(rows, finals) {
+    const warnings = [];
+    const seen = new Set();
+    const duplicates = new Map();
+    for (const r of rows) {
+        const key = `${r.algorithm} / ${r.dataset} / seed ${r.seed}${r.step !== undefined ? ` / step ${r.step}` : ''}`;
+        if (seen.has(key))
+            duplicates.set(key, (duplicates.get(key) ?? 1) + 1);
+        else
+            seen.add(key);
+    }
+    if (duplicates.size > 0) {
+        const shown = [...duplicates].slice(0, 5).map(([k, n]) => `${k} (${n} times)`);
+        warnings.push(`${duplicates.size} duplicated (algorithm, dataset, seed, step) rows, e.g. ${shown.join('; ')}. The last one read is used.`);
+    }
+    for (const dataset of [...new Set(finals.map((r) => r.dataset))].sort()) {
+        const inDataset = finals.filter((r) => r.dataset === dataset);
+        const seedsOf = new Map();
+        for (const r of inDataset)
+            seedsOf.set(r.algorithm, (seedsOf.get(r.algorithm) ?? new Set()).add(r.seed));
+        const allSeeds = new Set(inDataset.map((r) => r.seed));
+        const most = Math.max(...[...seedsOf.values()].map((s) => s.size));
+        for (const [algorithm, seeds] of [...seedsOf].sort()) {
+            if (seeds.size < most) {
+                const missing = [...allSeeds].filter((s) => !seeds.has(s)).sort(bySeed);
+                warnings.push(`${algorithm} on ${dataset} has ${seeds.size} runs, fewer than the ${most} of others; missing seeds: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`);
+            }
+            if (seeds.size < MIN_RUNS)
+                warnings.push(`${algorithm} on ${dataset} has only ${seeds.size} run${seeds.size === 1 ? '' : 's'}; tests with fewer than ${MIN_RUNS} runs have little power.`);
+        }
+    }
+    return warnings;
+}
+/** Seeds sort numerically when they are numbers. */
+function bySeed(a, b) {
+    const x = Number(a);
+    const y = Number(b);
+    return Number.isFinite(x) && Number.isFinite(y) ? x - y : a.localeCompare(b);
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
@@ -51868,13 +52063,6 @@ class CsvError extends Error {
     }
   }
 }
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
 
 
 
@@ -53903,26 +54091,148 @@ const api_transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
+/*
+CSV Parse
+
+Please look at the [project documentation](https://csv.js.org/parse/) for
+additional information.
+*/
 
 
 
-const sync_parse = function (data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
+
+
+
+
+class Parser extends external_stream_namespaceObject.Transform {
+  constructor(opts = {}) {
+    super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
+    this.api = api_transform({
+      on_skip: (err, chunk) => {
+        this.emit("skip", err, chunk);
+      },
+      ...opts,
+    });
+    // Backward compatibility
+    this.state = this.api.state;
+    this.options = this.api.options;
+    this.info = this.api.info;
   }
-  const records = opts && opts.objname ? Object.create(null) : [];
-  const parser = api_transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === undefined) records.push(record);
-    else {
-      records[record[0]] = record[1];
+  // Implementation of `Transform._transform`
+  _transform(buf, _, callback) {
+    if (this.state.stop === true) {
+      return;
     }
-  };
-  const close = () => {};
-  const error = parser.parse(data, true, push, close);
-  if (error !== undefined) throw error;
-  return records;
+    const err = this.api.parse(
+      buf,
+      false,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.end();
+        // Fix #333 and break #410
+        //   ko: api.stream.iterator.coffee
+        //   ko with v21.4.0, ok with node v20.5.1: api.stream.finished # aborted (with generate())
+        //   ko: api.stream.finished # aborted (with Readable)
+        // this.destroy()
+        // Fix #410 and partially break #333
+        //   ok: api.stream.iterator.coffee
+        //   ok: api.stream.finished # aborted (with generate())
+        //   broken: api.stream.finished # aborted (with Readable)
+        this.on("end", this.destroy);
+      },
+    );
+    if (err !== undefined) {
+      this.state.stop = true;
+    }
+    callback(err);
+  }
+  // Implementation of `Transform._flush`
+  _flush(callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.parse(
+      undefined,
+      true,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.on("end", this.destroy);
+      },
+    );
+    callback(err);
+  }
+}
+
+const lib_parse = function () {
+  let data, options, callback;
+  for (const i in arguments) {
+    const argument = arguments[i];
+    const type = typeof argument;
+    if (
+      data === undefined &&
+      (typeof argument === "string" || Buffer.isBuffer(argument))
+    ) {
+      data = argument;
+    } else if (options === undefined && is_object(argument)) {
+      options = argument;
+    } else if (callback === undefined && type === "function") {
+      callback = argument;
+    } else {
+      throw new CsvError(
+        "CSV_INVALID_ARGUMENT",
+        ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
+        options || {},
+      );
+    }
+  }
+  const parser = new Parser(options);
+  if (callback) {
+    const records =
+      options === undefined || options.objname === undefined
+        ? []
+        : Object.create(null);
+    parser.on("readable", function () {
+      let record;
+      while ((record = this.read()) !== null) {
+        if (options === undefined || options.objname === undefined) {
+          records.push(record);
+        } else {
+          Object.assign(records, {
+            [record[0]]: record[1],
+            // writable: true,
+            // enumerable: true,
+            // configurable: true
+          });
+        }
+      }
+    });
+    parser.on("error", function (err) {
+      callback(err, undefined, parser.api.__infoDataSet());
+    });
+    parser.on("end", function () {
+      callback(undefined, records, parser.api.__infoDataSet());
+    });
+  }
+  if (data !== undefined) {
+    const writer = function () {
+      parser.write(data);
+      parser.end();
+    };
+    // Support Deno, Rollup doesn't provide a shim for setImmediate
+    if (typeof setImmediate === "function") {
+      setImmediate(writer);
+    } else {
+      setTimeout(writer, 0);
+    }
+  }
+  return parser;
 };
 
 
@@ -53930,63 +54240,49 @@ const sync_parse = function (data, opts = {}) {
 ;// CONCATENATED MODULE: ./src/results/tidy.ts
 
 
-const REQUIRED = ['algorithm', 'seed', 'value'];
-/** Parses tidy CSV (with a header) or JSON lines; errors name file:line and the column. */
-function parseTidy(text, file) {
-    const jsonl = file.endsWith('.jsonl') || file.endsWith('.ndjson');
-    const records = jsonl
-        ? jsonLines(text, file)
-        : csvRecords(text, file);
-    return records.map(({ line, record }) => {
-        for (const column of REQUIRED) {
-            if (record[column] === undefined || record[column] === '')
-                throw errors_inputError(`${file}:${line}: column '${column}' is missing or empty.`);
+/** Turns one parsed record into a row; errors name file:line and the column. */
+function toTidyRow(record, where, columns = {}) {
+    const field = (c) => columns[c] ?? c;
+    const get = (c) => record[field(c)];
+    for (const c of ['algorithm', 'seed', 'value']) {
+        const v = get(c);
+        if (v === undefined || v === null || v === '') {
+            const present = Object.keys(record).join(', ');
+            throw inputError(`${where}: column '${field(c)}' (${c}) is missing or empty; the record has: ${present}.`, 'Map your column names in repro.yml under results.columns.');
         }
-        const value = Number(record.value);
-        if (record.value === null || !Number.isFinite(value))
-            throw errors_inputError(`${file}:${line}: value '${String(record.value)}' is not a finite number.`);
-        const rawStep = record.step;
-        const step = rawStep === undefined || rawStep === '' ? undefined : Number(rawStep);
-        if (step !== undefined && !Number.isFinite(step))
-            throw errors_inputError(`${file}:${line}: step '${String(rawStep)}' is not a number.`);
-        return {
-            algorithm: String(record.algorithm),
-            dataset: record.dataset === undefined || record.dataset === '' ? 'default' : String(record.dataset),
-            seed: String(record.seed),
-            step,
-            value,
-        };
-    });
-}
-function csvRecords(text, file) {
-    try {
-        const rows = sync_parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true });
-        return rows.map((r) => ({ line: r.info.lines, record: r.record }));
     }
-    catch (err) {
-        const line = err.lines;
-        throw errors_inputError(`${file}${line ? `:${line}` : ''}: not valid CSV: ${err.message}`);
+    const rawValue = get('value');
+    const value = typeof rawValue === 'number' ? rawValue : Number(rawValue);
+    if (!Number.isFinite(value)) {
+        throw inputError(`${where}: ${field('value')} '${String(rawValue)}' is not a finite number.`, 'Fix the run, or set analysis.nanPolicy: omit in repro.yml to drop such runs.');
     }
-}
-function jsonLines(text, file) {
-    const out = [];
-    text.split('\n').forEach((raw, i) => {
-        if (raw.trim() === '')
-            return;
-        try {
-            out.push({ line: i + 1, record: JSON.parse(raw) });
+    const rawStep = get('step');
+    const step = rawStep === undefined || rawStep === null || rawStep === '' ? undefined : Number(rawStep);
+    if (step !== undefined && !Number.isFinite(step))
+        throw inputError(`${where}: ${field('step')} '${String(rawStep)}' is not a number.`);
+    const dataset = get('dataset');
+    const row = {
+        algorithm: String(get('algorithm')),
+        dataset: dataset === undefined || dataset === null || dataset === '' ? 'default' : String(dataset),
+        seed: String(get('seed')),
+        step,
+        value,
+    };
+    const known = new Set(COLUMNS.map(field));
+    for (const key in record) {
+        if (!known.has(key)) {
+            row.extra ??= {};
+            row.extra[key] =
+                typeof record[key] === 'string' ? record[key] : JSON.stringify(record[key]);
         }
-        catch {
-            throw errors_inputError(`${file}:${i + 1}: not a JSON object.`);
-        }
-    });
-    return out;
+    }
+    return row;
 }
 /** The final value of each run (algorithm, dataset, seed): its row with the largest step. */
 function finalValues(rows) {
     const last = new Map();
     for (const row of rows) {
-        const key = JSON.stringify([row.algorithm, row.dataset, row.seed]);
+        const key = `${row.algorithm}\u0000${row.dataset}\u0000${row.seed}`;
         const seen = last.get(key);
         if (!seen || (row.step ?? -Infinity) >= (seen.step ?? -Infinity))
             last.set(key, row);
@@ -53994,31 +54290,110 @@ function finalValues(rows) {
     return [...last.values()];
 }
 
+;// CONCATENATED MODULE: ./src/results/read.ts
+
+
+
+
+
+function formatOf(file, format) {
+    if (format !== 'auto')
+        return format;
+    return /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv';
+}
+/**
+ * Streams the tidy rows of one file (CSV with a header, or JSON lines), never holding the whole
+ * file in memory. `label` is how errors name the file (a path or a store key).
+ */
+async function* readTidyFile(file, options = {}) {
+    const label = options.label ?? file;
+    if (formatOf(file, options.format ?? 'auto') === 'jsonl') {
+        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_.createReadStream)(file), crlfDelay: Infinity });
+        let n = 0;
+        for await (const line of lines) {
+            n++;
+            if (line.trim() === '')
+                continue;
+            let record;
+            try {
+                record = JSON.parse(line);
+            }
+            catch {
+                throw inputError(`${label}:${n}: not valid JSON: ${line.slice(0, 80)}`);
+            }
+            if (!record || typeof record !== 'object' || Array.isArray(record))
+                throw inputError(`${label}:${n}: expected a JSON object per line.`);
+            yield toTidyRow(record, `${label}:${n}`, options.columns);
+        }
+        return;
+    }
+    const parser = (0,external_node_fs_.createReadStream)(file).pipe(lib_parse({ columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }));
+    try {
+        for await (const { record, info } of parser) {
+            yield toTidyRow(record, `${label}:${info.lines}`, options.columns);
+        }
+    }
+    catch (err) {
+        if (err.code?.startsWith('CSV_')) {
+            const line = err.lines;
+            throw inputError(`${label}${line ? `:${line}` : ''}: not valid CSV: ${err.message}`);
+        }
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/results/collect.ts
 
 
 
 
-const TIDY_FILE = /\.(csv|jsonl|ndjson)$/;
-/** Every tidy row under a key prefix of the store, and which keys they came from. */
-async function collectTidyResults(store, prefix) {
+
+
+
+const TIDY_FILE = /\.(csv|jsonl|ndjson)$/i;
+async function collect_finish(rows, sources, searched) {
+    const finals = finalValues(rows);
+    return { rows, finals, sources, searched, warnings: checkResults(rows, finals) };
+}
+/** Every tidy row under a key prefix of an artifact store. */
+async function collectFromStore(store, prefix, options = {}) {
     const keys = (await store.list(prefix)).filter((k) => TIDY_FILE.test(k));
     const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'repro-results-'));
+    const rows = [];
     try {
-        const rows = [];
         for (const [i, key] of keys.entries()) {
             const file = (0,external_node_path_.join)(dir, `${i}-${key.split('/').pop()}`);
             await store.getToFile(key, file);
-            rows.push(...parseTidy(await (0,promises_namespaceObject.readFile)(file, 'utf8'), `${store.location}/${key}`));
+            for await (const row of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
+                rows.push(row);
+            await (0,promises_namespaceObject.rm)(file);
         }
-        return { rows, keys };
     }
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
+    return collect_finish(rows, keys, `${store.location}/${prefix.replace(/\/+$/, '')}/`);
+}
+/** Every tidy row in the given files, or in the result files under the given folders. */
+async function collectFromPaths(paths, options = {}) {
+    const files = [];
+    for (const path of paths) {
+        const info = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
+        if (info?.isDirectory())
+            files.push(...(await filesUnder(path)).filter((f) => TIDY_FILE.test(f)).map((f) => (0,external_node_path_.join)(path, f)));
+        else
+            files.push(path);
+    }
+    const rows = [];
+    for (const file of files)
+        for await (const row of readTidyFile(file, options))
+            rows.push(row);
+    return collect_finish(rows, files, paths.join(', '));
 }
 
 ;// CONCATENATED MODULE: ./src/results/index.ts
+
+
 
 
 
@@ -54046,7 +54421,7 @@ class FsArtifactStore {
     pathOf(key) {
         const path = (0,external_node_path_.resolve)(this.location, key);
         if (key === '' || !path.startsWith(this.location + external_node_path_.sep)) {
-            throw errors_inputError(`Artifact key '${key}' points outside the store ${this.location}.`);
+            throw inputError(`Artifact key '${key}' points outside the store ${this.location}.`);
         }
         return path;
     }
@@ -54300,6 +54675,192 @@ function createProgressView(meta, out, logs) {
             out.write(`Workflow ${meta.name} ${status.phase}${status.message ? `: ${status.message}` : ''}, progress ${status.progress}\n`);
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/plots/svg.ts
+/**
+ * Small SVG building blocks shared by the plots. Every plot sits on a white card with dark text, so
+ * it reads the same in GitHub's light and dark themes; series colours are the Okabe-Ito palette,
+ * which stays distinguishable for colour-blind readers.
+ */
+const PALETTE = [
+    '#0072B2',
+    '#D55E00',
+    '#009E73',
+    '#CC79A7',
+    '#E69F00',
+    '#56B4E9',
+    '#000000',
+    '#999933',
+    '#882255',
+    '#44AA99',
+];
+const FONT = 'DejaVu Sans';
+const TEXT = '#1f2328';
+const GRID = '#d0d7de';
+function escapeXml(text) {
+    return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
+}
+/** Rounded to 2 decimals: identical bytes on every machine, and small files. */
+const r2 = (x) => Math.round(x * 100) / 100;
+function svgDocument(width, height, title, body) {
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="12">`,
+        `<title>${escapeXml(title)}</title>`,
+        `<rect class="background" x="0" y="0" width="${width}" height="${height}" rx="8" fill="#ffffff"/>`,
+        ...body,
+        '</svg>',
+        '',
+    ].join('\n');
+}
+function svg_text(x, y, content, attrs = {}) {
+    const extra = Object.entries(attrs)
+        .map(([k, v]) => ` ${k}="${typeof v === 'number' ? r2(v) : escapeXml(v)}"`)
+        .join('');
+    return `<text x="${r2(x)}" y="${r2(y)}" fill="${TEXT}"${extra}>${escapeXml(content)}</text>`;
+}
+/** "Nice" tick steps: 1, 2 or 5 times a power of ten. */
+function niceTicks(lo, hi, count) {
+    if (lo === hi)
+        return [lo];
+    const raw = (hi - lo) / count;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+    const ticks = [];
+    for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+        ticks.push(Number(t.toPrecision(12)));
+    return ticks;
+}
+function formatTick(value) {
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (abs >= 1e5 || abs < 1e-3)
+        return value.toExponential(0).replace('e+', 'e');
+    return String(Number(value.toPrecision(4)));
+}
+/**
+ * A linear or log scale from [lo, hi] to [from, to]. Log when asked and every value is positive;
+ * `wantLog` is decided by the caller from the data's range.
+ */
+function scale(lo, hi, from, to, wantLog = false) {
+    const log = wantLog && lo > 0;
+    let a = log ? Math.log10(lo) : lo;
+    let b = log ? Math.log10(hi) : hi;
+    if (a === b) {
+        a -= log ? 0.5 : Math.abs(a) * 0.1 || 1;
+        b += log ? 0.5 : Math.abs(b) * 0.1 || 1;
+    }
+    // A little room at both ends, so extreme boxes and lines are not drawn on the frame.
+    const pad = (b - a) * 0.04;
+    a -= pad;
+    b += pad;
+    const f = ((v) => from + (((log ? Math.log10(v) : v) - a) / (b - a)) * (to - from));
+    f.log = log;
+    f.ticks = log
+        ? Array.from({ length: Math.floor(b) - Math.ceil(a) + 1 }, (_, i) => 10 ** (Math.ceil(a) + i)).filter((_, i, all) => all.length <= 8 || i % Math.ceil(all.length / 8) === 0)
+        : niceTicks(a, b, 5);
+    f.format = formatTick;
+    return f;
+}
+/** Whether values span enough orders of magnitude to need a log axis. */
+function wantsLog(values) {
+    const positive = values.filter((v) => v > 0);
+    if (positive.length !== values.length || positive.length === 0)
+        return false;
+    return Math.max(...positive) / Math.min(...positive) > 1e3;
+}
+/** Axes with ticks, grid lines and labels, as one group of class "axis". */
+function axes(frame, x, y, labels, xTicks = true) {
+    const out = ['<g class="axis">'];
+    for (const t of y.ticks) {
+        const py = y(t);
+        out.push(`<line x1="${frame.left}" x2="${frame.right}" y1="${r2(py)}" y2="${r2(py)}" stroke="${GRID}" stroke-width="1"/>`);
+        out.push(svg_text(frame.left - 6, py + 4, y.format(t), { 'text-anchor': 'end', 'font-size': 11 }));
+    }
+    if (xTicks) {
+        for (const t of x.ticks) {
+            const px = x(t);
+            out.push(`<line x1="${r2(px)}" x2="${r2(px)}" y1="${frame.bottom}" y2="${frame.bottom + 4}" stroke="${TEXT}"/>`);
+            out.push(svg_text(px, frame.bottom + 17, x.format(t), { 'text-anchor': 'middle', 'font-size': 11 }));
+        }
+    }
+    out.push(`<line class="x-axis" x1="${frame.left}" x2="${frame.right}" y1="${frame.bottom}" y2="${frame.bottom}" stroke="${TEXT}"/>`);
+    out.push(`<line class="y-axis" x1="${frame.left}" x2="${frame.left}" y1="${frame.top}" y2="${frame.bottom}" stroke="${TEXT}"/>`);
+    if (labels.x)
+        out.push(svg_text((frame.left + frame.right) / 2, frame.bottom + 36, labels.x, { 'text-anchor': 'middle' }));
+    const cy = (frame.top + frame.bottom) / 2;
+    out.push(svg_text(16, cy, labels.y, { 'text-anchor': 'middle', transform: `rotate(-90 16 ${r2(cy)})` }));
+    out.push('</g>');
+    return out;
+}
+/** A legend of coloured swatches, one per series, in a row above the plot. */
+function legend(names, x, y, maxWidth) {
+    const out = ['<g class="legend">'];
+    let cx = x;
+    let cy = y;
+    names.forEach((name, i) => {
+        const width = 22 + name.length * 7;
+        if (cx + width > x + maxWidth && cx > x) {
+            cx = x;
+            cy += 16;
+        }
+        out.push(`<rect x="${r2(cx)}" y="${r2(cy - 9)}" width="12" height="10" fill="${PALETTE[i % PALETTE.length]}"/>`);
+        out.push(svg_text(cx + 16, cy, name, { 'font-size': 11 }));
+        cx += width;
+    });
+    out.push('</g>');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/badge.ts
+
+/** What the badge says: reproduced when every claim is, not reproduced when any fails. */
+function badgeOf(s) {
+    const v = s.verdict;
+    if (v.total === 0)
+        return {
+            label: 'repro',
+            message: s.results.runs ? `${s.results.runs} runs` : 'no results',
+            color: s.results.runs ? 'blue' : 'lightgrey',
+        };
+    if (v.notReproduced > 0)
+        return { label: 'not reproduced', message: `${v.reproduced}/${v.total} claims`, color: 'red' };
+    if (v.inconclusive > 0)
+        return { label: 'inconclusive', message: `${v.reproduced}/${v.total} claims`, color: 'yellow' };
+    return { label: 'reproduced', message: `${v.reproduced}/${v.total} claims`, color: 'brightgreen' };
+}
+/** The shields.io endpoint format. */
+function badgeJson(b) {
+    return `${JSON.stringify({ schemaVersion: 1, label: b.label, message: b.message, color: b.color }, null, 2)}\n`;
+}
+const HEX = {
+    brightgreen: '#4c1',
+    red: '#e05d44',
+    yellow: '#dfb317',
+    blue: '#007ec6',
+    lightgrey: '#9f9f9f',
+};
+/** A flat badge like shields.io's, drawn here so it needs no network. */
+function badgeSvg(b) {
+    const width = (s) => Math.round(s.length * 6.6 + 12);
+    const lw = width(b.label);
+    const mw = width(b.message);
+    const label = escapeXml(b.label);
+    const message = escapeXml(b.message);
+    return [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${lw + mw}" height="20" role="img" aria-label="${label}: ${message}">`,
+        `<title>${label}: ${message}</title>`,
+        `<rect width="${lw}" height="20" rx="3" fill="#555"/>`,
+        `<rect x="${lw}" width="${mw}" height="20" rx="3" fill="${HEX[b.color] ?? '#9f9f9f'}"/>`,
+        `<rect x="${lw - 4}" width="8" height="20" fill="${HEX[b.color] ?? '#9f9f9f'}"/>`,
+        `<g fill="#fff" text-anchor="middle" font-family="DejaVu Sans,Verdana,sans-serif" font-size="11">`,
+        `<text x="${lw / 2}" y="14">${label}</text>`,
+        `<text x="${lw + mw / 2}" y="14">${message}</text>`,
+        '</g>',
+        '</svg>',
+        '',
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -55286,7 +55847,7 @@ function harmonicMean(x) {
  * @example
  * quantileSorted([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
  */
-function simple_statistics_quantileSorted(x, p) {
+function quantileSorted(x, p) {
     // Use (n-1) * p for index, matching numpy's linear method (type=7)
     var idx = (x.length - 1) * p;
     if (x.length === 0) {
@@ -55411,13 +55972,13 @@ function quantile(x, p) {
         var results = [];
         // For each requested quantile
         for (var i = 0; i < p.length; i++) {
-            results[i] = simple_statistics_quantileSorted(copy, p[i]);
+            results[i] = quantileSorted(copy, p[i]);
         }
         return results;
     } else {
         var idx = quantileIndex(copy.length, p);
         quantileSelect(copy, idx, 0, copy.length - 1);
-        return simple_statistics_quantileSorted(copy, p);
+        return quantileSorted(copy, p);
     }
 }
 
@@ -55925,7 +56486,7 @@ function medianAbsoluteDeviation(x) {
  * medianSorted([10, 2, 5, 100, 2, 1]); // => 52.5
  */
 function medianSorted(sorted) {
-    return simple_statistics_quantileSorted(sorted, 0.5);
+    return quantileSorted(sorted, 0.5);
 }
 
 /**
@@ -59344,26 +59905,26 @@ function describeBad(v) {
     return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
 }
 /** Returns the finite values of a sample, or throws naming the first bad one. */
-function validate_finiteSample(values, name, policy = 'raise') {
+function finiteSample(values, name, policy = 'raise') {
     if (policy === 'omit') {
         const kept = values.filter(Number.isFinite);
         if (kept.length === 0)
-            throw errors_inputError(`${name} has no finite values.`);
+            throw inputError(`${name} has no finite values.`);
         return kept;
     }
     values.forEach((v, i) => {
         if (!Number.isFinite(v)) {
-            throw errors_inputError(`${name}[${i}] is ${describeBad(v)}; statistics need finite numbers.`, "Fix the run that produced it, or pass nanPolicy: 'omit' to drop such values.");
+            throw inputError(`${name}[${i}] is ${describeBad(v)}; statistics need finite numbers.`, "Fix the run that produced it, or pass nanPolicy: 'omit' to drop such values.");
         }
     });
     if (values.length === 0)
-        throw errors_inputError(`${name} is empty; a test needs at least one value.`);
+        throw inputError(`${name} is empty; a test needs at least one value.`);
     return [...values];
 }
 /** Paired samples: omitting drops the whole pair, so pairs never shift against each other. */
 function finitePairs(x, y, policy = 'raise') {
     if (x.length !== y.length) {
-        throw errors_inputError(`Paired samples must have equal length; x has ${x.length} values and y has ${y.length}.`);
+        throw inputError(`Paired samples must have equal length; x has ${x.length} values and y has ${y.length}.`);
     }
     const keptX = [];
     const keptY = [];
@@ -59376,32 +59937,32 @@ function finitePairs(x, y, policy = 'raise') {
         }
         else if (policy === 'raise') {
             const [side, v] = Number.isFinite(a) ? ['y', b] : ['x', a];
-            throw errors_inputError(`${side}[${i}] is ${describeBad(v)}; statistics need finite numbers.`, "Fix the run that produced it, or pass nanPolicy: 'omit' to drop the whole pair.");
+            throw inputError(`${side}[${i}] is ${describeBad(v)}; statistics need finite numbers.`, "Fix the run that produced it, or pass nanPolicy: 'omit' to drop the whole pair.");
         }
     }
     if (keptX.length === 0)
-        throw errors_inputError('No complete pair of finite values; a paired test needs at least one.');
+        throw inputError('No complete pair of finite values; a paired test needs at least one.');
     return { x: keptX, y: keptY };
 }
 /** A blocks × treatments matrix; omitting drops every block (row) with a non-finite value. */
 function finiteBlocks(data, policy = 'raise') {
     if (data.length === 0)
-        throw errors_inputError('The data has no blocks (rows); Friedman needs at least one.');
+        throw inputError('The data has no blocks (rows); Friedman needs at least one.');
     const k = data[0]?.length ?? 0;
     const rows = [];
     data.forEach((row, i) => {
         if (row.length !== k) {
-            throw errors_inputError(`Row ${i} has ${row.length} values but row 0 has ${k}; every block needs one per algorithm.`);
+            throw inputError(`Row ${i} has ${row.length} values but row 0 has ${k}; every block needs one per algorithm.`);
         }
         const bad = row.findIndex((v) => !Number.isFinite(v));
         if (bad === -1)
             rows.push([...row]);
         else if (policy === 'raise') {
-            throw errors_inputError(`data[${i}][${bad}] is ${describeBad(row[bad])}; statistics need finite numbers.`, "Fix the run that produced it, or pass nanPolicy: 'omit' to drop the whole block.");
+            throw inputError(`data[${i}][${bad}] is ${describeBad(row[bad])}; statistics need finite numbers.`, "Fix the run that produced it, or pass nanPolicy: 'omit' to drop the whole block.");
         }
     });
     if (rows.length === 0)
-        throw errors_inputError('Every block has a non-finite value; nothing is left to test.');
+        throw inputError('Every block has a non-finite value; nothing is left to test.');
     return rows;
 }
 
@@ -59421,7 +59982,7 @@ function describe_quantileSorted(sorted, p) {
     return below + (h - lo) * (above - below);
 }
 function describe_describe(values, options = {}) {
-    const sorted = validate_finiteSample(values, 'values', options.nanPolicy).sort((a, b) => a - b);
+    const sorted = finiteSample(values, 'values', options.nanPolicy).sort((a, b) => a - b);
     return {
         n: sorted.length,
         mean: mean(sorted),
@@ -59464,7 +60025,7 @@ function normalPdf(z) {
     return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 /** P(X > x) for X ~ chi-square(df). */
-function distributions_chiSquareSf(x, df) {
+function chiSquareSf(x, df) {
     if (x <= 0)
         return 1;
     return math_base_special_gammainc_lib_default()(x / 2, df / 2, true, true);
@@ -59507,42 +60068,42 @@ function dominance(x, y) {
     }
     return { greater, equal, pairs: xs.length * ys.length };
 }
+const MAGNITUDES = ['negligible', 'small', 'medium', 'large'];
 /**
- * Vargha & Delaney's (2000) A12 = P(X > Y) + ½·P(X = Y). The magnitude compares integer pair counts
- * against the cut-offs 0.56, 0.64 and 0.71 of max(A, 1 − A), so rounding never moves a boundary.
+ * The magnitude of numerator/denominator against cut-offs written as integers over `scale`
+ * (0.56 as 56/100): all-integer comparisons, so rounding never moves a value across a boundary.
+ */
+function magnitudeOf(numerator, denominator, cutoffs, scale) {
+    const index = cutoffs.findIndex((cut) => scale * numerator < cut * denominator);
+    return MAGNITUDES[index === -1 ? MAGNITUDES.length - 1 : index];
+}
+function countsOf(x, y, nanPolicy) {
+    return dominance(finiteSample(x, 'x', nanPolicy), finiteSample(y, 'y', nanPolicy));
+}
+/**
+ * Vargha & Delaney's (2000) A12 = P(X > Y) + ½·P(X = Y), with the magnitude of max(A, 1 − A)
+ * against the cut-offs 0.56, 0.64 and 0.71.
  */
 function varghaDelaneyA12(x, y, options = {}) {
-    const { greater, equal, pairs } = dominance(validate_finiteSample(x, 'x', options.nanPolicy), validate_finiteSample(y, 'y', options.nanPolicy));
+    const { greater, equal, pairs } = countsOf(x, y, options.nanPolicy);
     const doubledWins = 2 * greater + equal; // A12 = doubledWins / (2·pairs)
     const doubledMax = Math.max(doubledWins, 2 * pairs - doubledWins);
-    // max(A, 1−A) < c  ⇔  100·doubledMax < 200·c·pairs, all integers for c in hundredths
-    const below = (hundredths) => 100 * doubledMax < 2 * hundredths * pairs;
-    const magnitude = below(56)
-        ? 'negligible'
-        : below(64)
-            ? 'small'
-            : below(71)
-                ? 'medium'
-                : 'large';
-    return { estimate: doubledWins / (2 * pairs), magnitude };
+    return {
+        estimate: doubledWins / (2 * pairs),
+        magnitude: magnitudeOf(doubledMax, 2 * pairs, [56, 64, 71], 100),
+    };
 }
 /**
  * Cliff's delta = (#(x > y) − #(x < y)) / (n1·n2), with Romano et al.'s (2006) cut-offs 0.147, 0.33
- * and 0.474 on |δ|, compared on integer counts.
+ * and 0.474 on |δ|.
  */
 function cliffsDelta(x, y, options = {}) {
-    const { greater, equal, pairs } = dominance(validate_finiteSample(x, 'x', options.nanPolicy), validate_finiteSample(y, 'y', options.nanPolicy));
+    const { greater, equal, pairs } = countsOf(x, y, options.nanPolicy);
     const less = pairs - greater - equal;
-    const diff = Math.abs(greater - less);
-    const below = (thousandths) => 1000 * diff < thousandths * pairs;
-    const magnitude = below(147)
-        ? 'negligible'
-        : below(330)
-            ? 'small'
-            : below(474)
-                ? 'medium'
-                : 'large';
-    return { estimate: (greater - less) / pairs, magnitude };
+    return {
+        estimate: (greater - less) / pairs,
+        magnitude: magnitudeOf(Math.abs(greater - less), pairs, [147, 330, 474], 1000),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/ranks.ts
@@ -59551,9 +60112,9 @@ function cliffsDelta(x, y, options = {}) {
  * rankdata(method='average').
  */
 function rankdata(values) {
-    return ranks_rankWithTies(values).ranks;
+    return rankWithTies(values).ranks;
 }
-function ranks_rankWithTies(values) {
+function rankWithTies(values) {
     const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
     const ranks = new Array(values.length);
     const tieSizes = [];
@@ -59572,7 +60133,7 @@ function ranks_rankWithTies(values) {
     return { ranks, tieSizes };
 }
 /** Σ(t³ − t) over tie groups: the quantity every tie correction is built from. */
-function ranks_tieSum(tieSizes) {
+function tieSum(tieSizes) {
     return tieSizes.reduce((s, t) => s + t * t * t - t, 0);
 }
 
@@ -59590,15 +60151,15 @@ function friedman(data, options = {}) {
     const n = rows.length;
     const k = rows[0]?.length ?? 0;
     if (k < 2)
-        throw errors_inputError(`Friedman needs at least 2 algorithms (columns), got ${k}.`);
+        throw inputError(`Friedman needs at least 2 algorithms (columns), got ${k}.`);
     const rankSums = new Array(k).fill(0);
     let ties = 0;
     for (const row of rows) {
-        const { ranks, tieSizes } = ranks_rankWithTies(row);
+        const { ranks, tieSizes } = rankWithTies(row);
         ranks.forEach((r, j) => {
             rankSums[j] = rankSums[j] + r;
         });
-        ties += ranks_tieSum(tieSizes);
+        ties += tieSum(tieSizes);
     }
     const meanRanks = rankSums.map((s) => s / n);
     const df = k - 1;
@@ -59617,7 +60178,7 @@ function friedman(data, options = {}) {
     }
     const ssbn = rankSums.reduce((s, r) => s + r * r, 0);
     const statistic = ((12 / (k * n * (k + 1))) * ssbn - 3 * n * (k + 1)) / correction;
-    const pValue = distributions_chiSquareSf(statistic, df);
+    const pValue = chiSquareSf(statistic, df);
     const denominator = n * (k - 1) - statistic;
     const fStatistic = denominator > 0 ? ((n - 1) * statistic) / denominator : Number.POSITIVE_INFINITY;
     const result = {
@@ -59655,6 +60216,29 @@ function holm(pValues) {
     return adjusted;
 }
 
+;// CONCATENATED MODULE: ./src/stats/random.ts
+/**
+ * A small seeded generator (mulberry32) so bootstrap intervals and simulations are identical on
+ * every machine and every run. Not for cryptography.
+ */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Standard normal draws by Box-Muller, from a uniform generator. */
+function normalDraws(random) {
+    return () => {
+        const u = 1 - random();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/intervals.ts
 
 
@@ -59671,7 +60255,7 @@ function binomialHalfCdf(j, n) {
         return 0;
     if (j >= n)
         return 1;
-    return betainc(0.5, n - j, j + 1, true, false);
+    return lib_default()(0.5, n - j, j + 1, true, false);
 }
 /**
  * Distribution-free confidence interval for the median: the order statistics [x_(l), x_(n+1−l)]
@@ -59683,7 +60267,7 @@ function medianCI(values, options = {}) {
     checkLevel(level);
     const sorted = finiteSample(values, 'values', options.nanPolicy).sort((a, b) => a - b);
     const n = sorted.length;
-    const median = quantileSorted(sorted, 0.5);
+    const median = describe_quantileSorted(sorted, 0.5);
     let l = 0;
     while (l + 1 <= Math.floor((n + 1) / 2) && 1 - 2 * binomialHalfCdf(l, n) >= level)
         l++;
@@ -59723,8 +60307,8 @@ function bootstrapCI(values, statistic, options = {}) {
     const tail = (1 - level) / 2;
     return {
         estimate: statistic(sample),
-        lower: quantileSorted(draws, tail),
-        upper: quantileSorted(draws, 1 - tail),
+        lower: describe_quantileSorted(draws, tail),
+        upper: describe_quantileSorted(draws, 1 - tail),
     };
 }
 
@@ -59912,12 +60496,12 @@ const EXACT_LIMIT = 50;
  */
 function mannWhitneyU(xIn, yIn, options = {}) {
     const { alternative = 'two-sided', method = 'auto', continuity = true, nanPolicy = 'raise' } = options;
-    const x = validate_finiteSample(xIn, 'x', nanPolicy);
-    const y = validate_finiteSample(yIn, 'y', nanPolicy);
+    const x = finiteSample(xIn, 'x', nanPolicy);
+    const y = finiteSample(yIn, 'y', nanPolicy);
     const n1 = x.length;
     const n2 = y.length;
     const n = n1 + n2;
-    const { ranks, tieSizes } = ranks_rankWithTies([...x, ...y]);
+    const { ranks, tieSizes } = rankWithTies([...x, ...y]);
     let rankSumX = 0;
     for (let i = 0; i < n1; i++)
         rankSumX += ranks[i];
@@ -59943,7 +60527,7 @@ function mannWhitneyU(xIn, yIn, options = {}) {
         return { statistic: u1, pValue: pickTail(p, alternative), method: 'exact' };
     }
     const mu = (n1 * n2) / 2;
-    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - ranks_tieSum(tieSizes) / (n * (n - 1))));
+    const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieSum(tieSizes) / (n * (n - 1))));
     const correction = continuity ? 0.5 : 0;
     const u2 = n1 * n2 - u1;
     const u = alternative === 'greater' ? u1 : alternative === 'less' ? u2 : Math.max(u1, u2);
@@ -60073,11 +60657,11 @@ function nemenyi(meanRanks, nBlocks, options = {}) {
     const { alpha = 0.05 } = options;
     const k = meanRanks.length;
     if (k < 2)
-        throw errors_inputError(`Nemenyi needs at least 2 algorithms, got ${k}.`);
+        throw inputError(`Nemenyi needs at least 2 algorithms, got ${k}.`);
     if (!(nBlocks >= 1))
-        throw errors_inputError(`nBlocks is ${nBlocks}; it must be at least 1.`);
+        throw inputError(`nBlocks is ${nBlocks}; it must be at least 1.`);
     if (!(alpha > 0 && alpha < 1))
-        throw errors_inputError(`alpha is ${alpha}; it must lie strictly between 0 and 1.`);
+        throw inputError(`alpha is ${alpha}; it must lie strictly between 0 and 1.`);
     const se = Math.sqrt((k * (k + 1)) / (6 * nBlocks));
     const qAlpha = studentizedRangeQuantile(alpha, k) / Math.SQRT2;
     const criticalDifference = qAlpha * se;
@@ -60122,7 +60706,7 @@ function wilcoxonSignedRank(xIn, yIn, options = {}) {
     const { alternative = 'two-sided', method = 'auto', zeroMethod = 'wilcox', continuity = true, nanPolicy = 'raise', } = options;
     let d;
     if (yIn === undefined)
-        d = validate_finiteSample(xIn, 'x', nanPolicy);
+        d = finiteSample(xIn, 'x', nanPolicy);
     else {
         const pairs = finitePairs(xIn, yIn, nanPolicy);
         d = pairs.x.map((v, i) => v - pairs.y[i]);
@@ -60130,7 +60714,7 @@ function wilcoxonSignedRank(xIn, yIn, options = {}) {
     const nZeros = d.filter((v) => v === 0).length;
     const ranked = zeroMethod === 'wilcox' ? d.filter((v) => v !== 0) : d;
     const count = ranked.length;
-    const { ranks, tieSizes } = ranks_rankWithTies(ranked.map(Math.abs));
+    const { ranks, tieSizes } = rankWithTies(ranked.map(Math.abs));
     let rPlus = 0;
     let zeroRanks = 0;
     ranked.forEach((v, i) => {
@@ -60169,7 +60753,7 @@ function wilcoxonSignedRank(xIn, yIn, options = {}) {
     }
     let mean = (count * (count + 1)) / 4;
     let variance = count * (count + 1) * (2 * count + 1);
-    let ties = ranks_tieSum(tieSizes);
+    let ties = tieSum(tieSizes);
     if (zeroMethod === 'pratt') {
         // Cureton (1967): remove the zeros' share, including their tie group, as scipy does.
         mean -= (nZeros * (nZeros + 1)) / 4;
@@ -60216,6 +60800,1465 @@ function wilcoxonSignedRank(xIn, yIn, options = {}) {
 
 
 
+;// CONCATENATED MODULE: ./src/analysis/across-datasets.ts
+
+/**
+ * Friedman over datasets on per-dataset medians (Demšar 2006), Iman-Davenport, mean ranks with
+ * rank 1 best under `direction`, and the Nemenyi critical difference. Only datasets on which every
+ * algorithm ran take part; null when fewer than 2 datasets or algorithms remain.
+ */
+function analyseAcrossDatasets(datasets, options) {
+    const algorithms = [...new Set(datasets.flatMap((d) => d.algorithms.map((a) => a.name)))].sort();
+    const complete = datasets.filter((d) => algorithms.every((a) => d.algorithms.some((s) => s.name === a)));
+    if (datasets.length < 2 || algorithms.length < 2)
+        return { result: null };
+    if (complete.length < 2) {
+        return {
+            result: null,
+            note: 'Fewer than 2 datasets have runs of every algorithm, so there is no comparison across datasets.',
+        };
+    }
+    const sign = options.direction === 'minimize' ? 1 : -1;
+    const matrix = complete.map((d) => algorithms.map((a) => sign * d.algorithms.find((s) => s.name === a)?.median));
+    const f = friedman(matrix);
+    const post = nemenyi(f.meanRanks, f.nBlocks, { alpha: options.alpha });
+    const skipped = datasets.length - complete.length;
+    return {
+        result: {
+            datasets: complete.map((d) => d.name),
+            friedman: {
+                statistic: f.statistic,
+                df: f.df,
+                pValue: f.pValue,
+                imanDavenport: { statistic: f.imanDavenport.statistic, pValue: f.imanDavenport.pValue },
+            },
+            meanRanks: Object.fromEntries(algorithms.map((a, i) => [a, f.meanRanks[i]])),
+            nemenyi: {
+                qAlpha: post.qAlpha,
+                criticalDifference: post.criticalDifference,
+                cliques: post.cliques.map((c) => c.map((i) => algorithms[i])),
+            },
+        },
+        ...(skipped
+            ? {
+                note: `${skipped} dataset(s) without runs of every algorithm were left out of the comparison across datasets.`,
+            }
+            : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/format.ts
+/** Numbers as the report writes them: 4 significant digits, exponent form when very small or large. */
+function formatValue(x, digits = 4) {
+    if (!Number.isFinite(x))
+        return String(x);
+    if (x === 0)
+        return '0';
+    const abs = Math.abs(x);
+    if (abs < 1e-3 || abs >= 1e6)
+        return x.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+    return Number(x.toPrecision(digits)).toString();
+}
+
+;// CONCATENATED MODULE: ./src/analysis/claims.ts
+
+
+
+/** The absolute tolerance of a claim: a number, or a percentage of the claimed value. */
+function toleranceOf(claim) {
+    const t = claim.tolerance;
+    return typeof t === 'number' ? t : (Math.abs(claim.value) * Number(t.slice(0, -1))) / 100;
+}
+/**
+ * An equivalence check, not "p > 0.05": reproduced when the whole confidence interval lies inside
+ * value ± tolerance, not reproduced when it lies wholly outside, inconclusive otherwise.
+ */
+function checkValue(claim, finals, level) {
+    const values = finals
+        .filter((r) => r.algorithm === claim.algorithm && r.dataset === claim.dataset)
+        .map((r) => r.value);
+    if (values.length === 0)
+        return { claim, verdict: 'inconclusive', evidence: `no runs of ${claim.algorithm} on ${claim.dataset}` };
+    const tol = toleranceOf(claim);
+    const low = claim.value - tol;
+    const high = claim.value + tol;
+    const ci = claim.statistic === 'median'
+        ? medianCI(values, { level })
+        : bootstrapCI(values, (s) => s.reduce((a, b) => a + b, 0) / s.length, { level, seed: 1 });
+    const estimate = 'median' in ci ? ci.median : ci.estimate;
+    const interval = `${Math.round(level * 100)}% CI ${formatValue(ci.lower)} to ${formatValue(ci.upper)}`;
+    const target = `${formatValue(claim.value)} ± ${formatValue(tol)}`;
+    const stat = `${claim.statistic} ${formatValue(estimate)} (${interval}, n = ${values.length})`;
+    if (ci.lower >= low && ci.upper <= high)
+        return { claim, verdict: 'reproduced', evidence: `${stat} lies within ${target}` };
+    if (ci.upper < low || ci.lower > high)
+        return { claim, verdict: 'not reproduced', evidence: `${stat} lies wholly outside ${target}` };
+    return { claim, verdict: 'inconclusive', evidence: `${stat} overlaps the edge of ${target}` };
+}
+function checkBetter(claim, datasets) {
+    const dataset = datasets.find((d) => d.name === claim.dataset);
+    const pair = dataset?.pairwise.find((p) => (p.a === claim.better && p.b === claim.than) || (p.a === claim.than && p.b === claim.better));
+    if (!pair)
+        return {
+            claim,
+            verdict: 'inconclusive',
+            evidence: `no runs of both ${claim.better} and ${claim.than} on ${claim.dataset}`,
+        };
+    if (pair.better === claim.better)
+        return { claim, verdict: 'reproduced', evidence: pair.verdict };
+    if (pair.better === claim.than)
+        return { claim, verdict: 'not reproduced', evidence: pair.verdict };
+    return { claim, verdict: 'inconclusive', evidence: pair.verdict };
+}
+function checkClaims(claims, finals, datasets, alpha) {
+    return claims.map((c) => (isBetterClaim(c) ? checkBetter(c, datasets) : checkValue(c, finals, 1 - alpha)));
+}
+/** A claim in words, for tables. */
+function describeClaim(claim) {
+    if (claim.description)
+        return claim.description;
+    if (isBetterClaim(claim))
+        return `${claim.better} is better than ${claim.than} on ${claim.dataset}`;
+    const tol = typeof claim.tolerance === 'number' ? formatValue(claim.tolerance) : claim.tolerance;
+    return `${claim.statistic} of ${claim.algorithm} on ${claim.dataset} is ${formatValue(claim.value)} ± ${tol}`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/per-dataset.ts
+
+
+
+/** Paired when every algorithm ran the same set of seeds (and there is more than one). */
+function samePairing(cells) {
+    const sets = [...cells.values()].map((c) => [...c.keys()].sort().join('\u0000'));
+    return sets.length > 1 && sets.every((s) => s === sets[0]) && ([...cells.values()][0]?.size ?? 0) > 1;
+}
+function summarize(name, values, level) {
+    const d = describe_describe(values);
+    const ci = medianCI(values, { level });
+    return { name, ...d, medianCI: { lower: ci.lower, upper: ci.upper, coverage: ci.coverage } };
+}
+/** Which pairs to compare: all, or each against the control, plus any pair a claim names. */
+function pairsToCompare(algorithms, options, dataset) {
+    const pairs = [];
+    const add = (a, b) => {
+        if (a !== b &&
+            algorithms.includes(a) &&
+            algorithms.includes(b) &&
+            !pairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a)))
+            pairs.push([a, b]);
+    };
+    if (options.control && algorithms.includes(options.control))
+        for (const a of algorithms)
+            add(options.control, a);
+    else
+        for (let i = 0; i < algorithms.length; i++)
+            for (let j = i + 1; j < algorithms.length; j++)
+                add(algorithms[i], algorithms[j]);
+    for (const claim of options.claims)
+        if ('better' in claim && claim.dataset === dataset)
+            add(claim.better, claim.than);
+    return pairs;
+}
+function analyseDataset(name, finals, options) {
+    const cells = new Map();
+    for (const r of finals) {
+        if (!cells.has(r.algorithm))
+            cells.set(r.algorithm, new Map());
+        cells.get(r.algorithm).set(r.seed, r.value);
+    }
+    const algorithms = [...cells.keys()].sort();
+    const valuesOf = (a) => [...cells.get(a).values()];
+    const paired = options.paired === 'auto' ? samePairing(cells) : options.paired;
+    const notes = [];
+    if (paired && !samePairing(cells))
+        notes.push('analysis.paired is true, but the algorithms did not run the same seeds; only seeds common to both sides of each comparison are paired.');
+    const level = 1 - options.alpha;
+    const summaries = algorithms.map((a) => summarize(a, valuesOf(a), level));
+    const sign = options.direction === 'minimize' ? 1 : -1;
+    const best = [...summaries].sort((x, y) => sign * (x.median - y.median))[0]?.name ?? '';
+    let omnibus = null;
+    const omnibusTest = options.omnibus === 'auto' ? (paired ? 'friedman' : 'kruskal-wallis') : options.omnibus;
+    if (algorithms.length >= 3 && omnibusTest !== 'none') {
+        if (omnibusTest === 'friedman') {
+            const seeds = commonSeeds(cells, algorithms);
+            if (seeds.length >= 2) {
+                const f = friedman(seeds.map((s) => algorithms.map((a) => cells.get(a).get(s))));
+                omnibus = { test: 'friedman', statistic: f.statistic, df: f.df, pValue: f.pValue };
+            }
+            else
+                notes.push('Friedman needs seeds common to every algorithm; there are fewer than 2.');
+        }
+        else {
+            const k = kruskalWallis(algorithms.map(valuesOf));
+            omnibus = { test: 'kruskal-wallis', statistic: k.statistic, df: k.df, pValue: k.pValue };
+        }
+    }
+    const pairs = pairsToCompare(algorithms, options, name);
+    const twoSample = options.twoSample === 'auto' ? (paired ? 'wilcoxon-signed-rank' : 'mann-whitney-u') : options.twoSample;
+    const raw = pairs.map(([a, b]) => per_dataset_compare(a, b, cells, twoSample, options));
+    const adjusted = holm(raw.map((r) => r.pValue));
+    const pairwise = raw.map((r, i) => {
+        const pAdjusted = adjusted[i];
+        const aLarger = r.shift > 0;
+        const better = pAdjusted < options.alpha && r.shift !== 0
+            ? aLarger === (options.direction === 'maximize')
+                ? r.a
+                : r.b
+            : null;
+        return {
+            ...r.result,
+            pAdjusted,
+            better,
+            verdict: verdictText(r.result.a, r.result.b, better, pAdjusted, r.result),
+        };
+    });
+    return { name, paired, algorithms: summaries, best, omnibus, pairwise, notes };
+}
+function commonSeeds(cells, algorithms) {
+    const first = cells.get(algorithms[0]);
+    return [...first.keys()].filter((s) => algorithms.every((a) => cells.get(a).has(s))).sort(bySeed);
+}
+/** One comparison; `shift` > 0 when a tends to be larger than b. */
+function per_dataset_compare(a, b, cells, test, options) {
+    const ca = cells.get(a);
+    const cb = cells.get(b);
+    const x = [...ca.values()];
+    const y = [...cb.values()];
+    const a12 = varghaDelaneyA12(x, y);
+    const delta = cliffsDelta(x, y);
+    let statistic;
+    let pValue;
+    let shift;
+    if (test === 'wilcoxon-signed-rank') {
+        const seeds = [...ca.keys()].filter((s) => cb.has(s)).sort(bySeed);
+        const xs = seeds.map((s) => ca.get(s));
+        const ys = seeds.map((s) => cb.get(s));
+        const w = wilcoxonSignedRank(xs, ys, { method: options.method });
+        const diffs = xs.map((v, i) => v - ys[i]).filter((d) => d !== 0);
+        const positive = diffs.filter((d) => d > 0).length;
+        statistic = w.statistic;
+        pValue = w.pValue;
+        shift = Math.sign(positive - (diffs.length - positive)) || Math.sign(a12.estimate - 0.5);
+    }
+    else {
+        const u = mannWhitneyU(x, y, { method: options.method });
+        statistic = u.statistic;
+        pValue = u.pValue;
+        shift = Math.sign(a12.estimate - 0.5);
+    }
+    return {
+        a,
+        b,
+        shift,
+        pValue,
+        result: {
+            a,
+            b,
+            test,
+            statistic,
+            pValue,
+            a12: a12.estimate,
+            a12Magnitude: a12.magnitude,
+            cliffsDelta: delta.estimate,
+        },
+    };
+}
+function verdictText(a, b, better, pAdjusted, r) {
+    const p = `p_Holm = ${formatValue(pAdjusted)}`;
+    if (better) {
+        const worse = better === a ? b : a;
+        return `${better} is better than ${worse} (${p}; A12 = ${formatValue(r.a12)}, ${r.a12Magnitude} effect)`;
+    }
+    return `no significant difference between ${a} and ${b} (${p}; A12 = ${formatValue(r.a12)}, ${r.a12Magnitude})`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/index.ts
+
+
+
+
+
+/** Everything the statistics policy says to compute for a set of final values. Pure. */
+function analyse(finals, options) {
+    const names = [...new Set(finals.map((r) => r.dataset))].sort();
+    const datasets = names.map((name) => analyseDataset(name, finals.filter((r) => r.dataset === name), options));
+    const across = analyseAcrossDatasets(datasets, options);
+    const warnings = [
+        ...datasets.flatMap((d) => d.notes.map((n) => `${d.name}: ${n}`)),
+        ...(across.note ? [across.note] : []),
+    ];
+    return {
+        direction: options.direction,
+        alpha: options.alpha,
+        datasets,
+        acrossDatasets: across.result,
+        claims: checkClaims(options.claims, finals, datasets, options.alpha),
+        warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/latex.ts
+
+const escapeLatex = (s) => s.replace(/([\\{}&%$#_^~])/g, (c) => c === '\\'
+    ? '\\textbackslash{}'
+    : c === '~'
+        ? '\\textasciitilde{}'
+        : c === '^'
+            ? '\\textasciicircum{}'
+            : `\\${c}`);
+/** A number for LaTeX: exponents as \times 10^{n}. */
+function tex(x, digits = 4) {
+    const s = formatValue(x, digits);
+    const m = /^(-?[\d.]+)e([+-]?\d+)$/.exec(s);
+    return m ? `$${m[1]}\\times10^{${Number(m[2])}}$` : s;
+}
+/**
+ * tables.tex: the results table in booktabs style, ready to \input into a paper (needs
+ * \usepackage{booktabs}). Median (IQR) per dataset and algorithm, best in bold, * for significant.
+ */
+function renderLatex(s) {
+    const algorithms = [...new Set(s.datasets.flatMap((d) => d.algorithms.map((a) => a.name)))].sort();
+    const better = s.direction === 'minimize' ? 'lower is better' : 'higher is better';
+    const lines = [
+        '% Generated by Repro. Requires \\usepackage{booktabs}.',
+        '\\begin{table}[t]',
+        '\\centering',
+        `\\caption{Final ${escapeLatex(s.metric)} (${better}): median (IQR) over runs. Bold: best median; $^{*}$: significantly different from the best (Holm-adjusted $p < ${s.alpha}$).}`,
+        '\\label{tab:repro-results}',
+        `\\begin{tabular}{l${'r'.repeat(algorithms.length)}}`,
+        '\\toprule',
+        `Dataset & ${algorithms.map(escapeLatex).join(' & ')} \\\\`,
+        '\\midrule',
+    ];
+    for (const d of s.datasets) {
+        const cells = algorithms.map((name) => {
+            const a = d.algorithms.find((x) => x.name === name);
+            if (!a)
+                return '--';
+            const body = `${tex(a.median)} (${tex(a.q1, 3)}--${tex(a.q3, 3)})`;
+            if (name === d.best)
+                return `\\textbf{${body}}`;
+            const vsBest = d.pairwise.find((p) => (p.a === name && p.b === d.best) || (p.b === name && p.a === d.best));
+            return vsBest && vsBest.pAdjusted < s.alpha ? `${body}$^{*}$` : body;
+        });
+        lines.push(`${escapeLatex(d.name)} & ${cells.join(' & ')} \\\\`);
+    }
+    if (s.acrossDatasets) {
+        lines.push('\\midrule');
+        lines.push(`Mean rank & ${algorithms.map((a) => (s.acrossDatasets?.meanRanks[a] ?? Number.NaN).toFixed(2)).join(' & ')} \\\\`);
+    }
+    lines.push('\\bottomrule', '\\end{tabular}', '\\end{table}', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+/** GitHub's limit on a comment body. */
+const MAX_COMMENT = 65_536;
+const REPORT_MARKER = '<!-- repro-report -->';
+const VERDICT_ICON = { reproduced: '✅', 'not reproduced': '❌', inconclusive: '❔' };
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const details = (summary, body) => [
+    '<details>',
+    `<summary>${summary}</summary>`,
+    '',
+    ...body,
+    '',
+    '</details>',
+    '',
+];
+/**
+ * report.md: the verdict first, then the results table, then the evidence in <details> blocks.
+ * It never exceeds `maxChars` (a PR comment's limit): it drops detail level by level and says
+ * where the rest is.
+ */
+function renderMarkdown(s, options) {
+    const max = options.maxChars ?? MAX_COMMENT;
+    for (const level of [3, 2, 1, 0]) {
+        const text = render(s, options, level, Infinity);
+        if (text.length <= max)
+            return text;
+    }
+    // Even the bare tables are too long: keep as many dataset rows as fit.
+    let rows = s.datasets.length;
+    let text = render(s, options, 0, rows);
+    while (text.length > max && rows > 1) {
+        rows = Math.floor(rows * 0.8);
+        text = render(s, options, 0, rows);
+    }
+    return text.slice(0, max);
+}
+/** level 3: everything; 2: no per-dataset detail tables; 1: no pairwise tables; 0: tables only. */
+function render(s, options, level, maxRows) {
+    const better = s.direction === 'minimize' ? 'lower is better' : 'higher is better';
+    const out = [REPORT_MARKER, `## Repro: ${s.verdict.line}`, ''];
+    if (s.claims.length) {
+        out.push('| | claim | evidence |', '|---|---|---|');
+        for (const c of s.claims)
+            out.push(`| ${VERDICT_ICON[c.verdict]} ${c.verdict} | ${cell(describeClaim(c.claim))} | ${cell(c.evidence)} |`);
+        out.push('');
+    }
+    if (s.results.runs === 0) {
+        out.push(`No tidy results were found. Repro looked in \`${s.results.searched}\`.`, '');
+        return out.join('\n');
+    }
+    out.push(`### Results: ${s.metric} (${better})`, '');
+    const algorithms = [...new Set(s.datasets.flatMap((d) => d.algorithms.map((a) => a.name)))].sort();
+    out.push(`Median (IQR) of the final value over runs; **bold** is the best median, \`*\` marks a significant difference from it (Holm-adjusted p < ${s.alpha}).`, '');
+    out.push(`| dataset | ${algorithms.map(cell).join(' | ')} |`, `|---|${algorithms.map(() => '---:').join('|')}|`);
+    for (const d of s.datasets.slice(0, maxRows)) {
+        const cells = algorithms.map((name) => {
+            const a = d.algorithms.find((x) => x.name === name);
+            if (!a)
+                return '–';
+            const text = `${formatValue(a.median)} (${formatValue(a.q1, 3)}–${formatValue(a.q3, 3)})`;
+            if (name === d.best)
+                return `**${text}**`;
+            const vsBest = d.pairwise.find((p) => (p.a === name && p.b === d.best) || (p.b === name && p.a === d.best));
+            return vsBest && vsBest.pAdjusted < s.alpha ? `${text} \\*` : text;
+        });
+        out.push(`| ${cell(d.name)} | ${cells.join(' | ')} |`);
+    }
+    if (maxRows < s.datasets.length)
+        out.push('', `_${s.datasets.length - maxRows} more datasets are in summary.json and tables.tex._`);
+    out.push('');
+    if (s.acrossDatasets) {
+        const a = s.acrossDatasets;
+        const ranks = Object.entries(a.meanRanks).sort((x, y) => x[1] - y[1]);
+        const body = [
+            `Friedman over ${a.datasets.length} datasets (per-dataset medians): χ² = ${formatValue(a.friedman.statistic)}, df = ${a.friedman.df}, p = ${formatValue(a.friedman.pValue)}; Iman-Davenport F = ${formatValue(a.friedman.imanDavenport.statistic)}, p = ${formatValue(a.friedman.imanDavenport.pValue)}.`,
+            '',
+            '| rank | algorithm | mean rank |',
+            '|---:|---|---:|',
+            ...ranks.map(([name, r], i) => `| ${i + 1} | ${cell(name)} | ${r.toFixed(2)} |`),
+            '',
+            `Nemenyi critical difference at α = ${s.alpha}: ${a.nemenyi.criticalDifference.toFixed(3)} (q = ${a.nemenyi.qAlpha.toFixed(3)}). ${a.nemenyi.cliques.length ? `Not distinguishable: ${a.nemenyi.cliques.map((c) => `{${c.join(', ')}}`).join(', ')}.` : 'Every pair of algorithms differs.'}`,
+        ];
+        const cd = options.plots.find((p) => p.dataset === '');
+        if (cd)
+            body.push('', `![${cd.alt}](${cd.file})`);
+        out.push(...details('Across datasets: mean ranks and critical difference', body));
+    }
+    if (level >= 1) {
+        const body = [];
+        for (const d of s.datasets) {
+            body.push(`**${cell(d.name)}**${d.omnibus ? `: ${d.omnibus.test} ${formatValue(d.omnibus.statistic)}, df = ${d.omnibus.df}, p = ${formatValue(d.omnibus.pValue)}` : ''}`, '');
+            if (level >= 3) {
+                body.push('| algorithm | n | median | 95% CI of median | mean ± sd | min – max |', '|---|---:|---:|---|---:|---|');
+                for (const a of d.algorithms) {
+                    body.push(`| ${cell(a.name)} | ${a.n} | ${formatValue(a.median)} | ${formatValue(a.medianCI.lower)} – ${formatValue(a.medianCI.upper)} | ${formatValue(a.mean)} ± ${formatValue(a.sd, 3)} | ${formatValue(a.min)} – ${formatValue(a.max)} |`);
+                }
+                body.push('');
+            }
+            if (d.pairwise.length) {
+                body.push("| a | b | test | p | p (Holm) | A12 | Cliff's δ | verdict |", '|---|---|---|---:|---:|---:|---:|---|');
+                for (const p of d.pairwise) {
+                    body.push(`| ${cell(p.a)} | ${cell(p.b)} | ${p.test} | ${formatValue(p.pValue)} | ${formatValue(p.pAdjusted)} | ${formatValue(p.a12, 3)} (${p.a12Magnitude}) | ${formatValue(p.cliffsDelta, 3)} | ${cell(p.verdict)} |`);
+                }
+                body.push('');
+            }
+        }
+        out.push(...details(`Pairwise comparisons (${s.datasets[0]?.paired ? 'paired by seed' : 'independent runs'})`, body));
+    }
+    else
+        out.push('_Pairwise comparisons are in summary.json._', '');
+    if (level >= 2 && options.plots.length) {
+        const body = options.plots.filter((p) => p.dataset !== '').map((p) => `![${p.alt}](${p.file})`);
+        if (body.length)
+            out.push(...details('Plots', body));
+    }
+    if (s.warnings.length)
+        out.push(...details(`Warnings (${s.warnings.length})`, s.warnings.map((w) => `- ${cell(w)}`)));
+    const p = s.provenance;
+    const memory = `${(p.host.memoryBytes / 2 ** 30).toFixed(1)} GiB`;
+    const prov = [
+        '| | |',
+        '|---|---|',
+        `| workflow | ${p.workflow ?? '–'} |`,
+        `| parameters | ${Object.entries(p.parameters)
+            .map(([k, v]) => `\`${k}=${cell(v)}\``)
+            .join(' ') || '–'} |`,
+        `| engine, runtime | ${p.engine ?? '–'}, ${p.runtime ?? '–'} |`,
+        `| git commit | ${p.gitCommit ?? 'unknown'} |`,
+        `| host | ${p.host.os}, ${p.host.arch}, ${cell(p.host.cpuModel)}, ${p.host.cores} cores, ${memory} |`,
+        `| Repro | ${p.reproVersion} |`,
+        `| runs | ${s.results.runs} runs, ${s.results.rows} rows from ${s.results.files} files${p.startedAt ? `, ${p.startedAt} to ${p.finishedAt ?? '…'}` : ''} |`,
+    ];
+    out.push(...details('Provenance', prov));
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/provenance.ts
+
+
+
+
+
+const provenance_exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_.execFile);
+/** The commit of the git checkout at `dir`, if it is one. */
+async function gitCommit(dir) {
+    try {
+        const { stdout } = await provenance_exec('git', ['rev-parse', 'HEAD'], { cwd: dir, timeout: 5000 });
+        return stdout.trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+function hostInfo() {
+    const cpu = (0,external_node_os_namespaceObject.cpus)();
+    return {
+        os: `${(0,external_node_os_namespaceObject.platform)()} ${(0,external_node_os_namespaceObject.release)()}`,
+        arch: (0,external_node_os_namespaceObject.arch)(),
+        cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+        cores: cpu.length,
+        memoryBytes: (0,external_node_os_namespaceObject.totalmem)(),
+    };
+}
+/** Provenance from what is known: a run record when the report follows a run, else only the host. */
+function buildProvenance(run, host, commit) {
+    const pods = run ? Object.values(run.status.nodes).filter((n) => n.type === 'Pod') : [];
+    pods.sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.name.localeCompare(b.name));
+    return {
+        workflow: run?.workflow ?? null,
+        parameters: run?.parameters ?? {},
+        engine: run?.engine ?? null,
+        runtime: run?.runtime ?? null,
+        gitCommit: commit,
+        host,
+        reproVersion: VERSION,
+        startedAt: run?.status.startedAt ?? null,
+        finishedAt: run?.status.finishedAt ?? null,
+        runs: pods.map((n) => ({
+            name: n.name,
+            pod: podName(run?.workflow ?? '', n.name, n.templateName ?? ''),
+            phase: n.phase,
+            startedAt: n.startedAt ?? null,
+            finishedAt: n.finishedAt ?? null,
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/merged-csv.ts
+
+
+const quote = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** The merged tidy results as one CSV: the tidy columns, then any extra columns the runs wrote. */
+async function writeMergedCsv(file, rows) {
+    const extras = [...new Set(rows.flatMap((r) => (r.extra ? Object.keys(r.extra) : [])))].sort();
+    const out = (0,external_node_fs_.createWriteStream)(file);
+    const write = async (line) => {
+        if (!out.write(line))
+            await (0,external_node_events_.once)(out, 'drain');
+    };
+    await write(`${['algorithm', 'dataset', 'seed', 'step', 'value', ...extras].map(quote).join(',')}\n`);
+    let chunk = '';
+    for (const r of rows) {
+        chunk += `${[quote(r.algorithm), quote(r.dataset), quote(r.seed), r.step ?? '', r.value, ...extras.map((e) => quote(r.extra?.[e] ?? ''))].join(',')}\n`;
+        if (chunk.length > 1 << 16) {
+            await write(chunk);
+            chunk = '';
+        }
+    }
+    await write(chunk);
+    out.end();
+    await (0,external_node_events_.once)(out, 'finish');
+}
+
+;// CONCATENATED MODULE: ./src/report/plots/box.ts
+
+
+/** Box plots of the final values per algorithm: quartiles, median, 1.5·IQR whiskers, outliers. */
+function boxPlot(dataset, groups, labels) {
+    const width = Math.max(520, 120 + groups.length * 80);
+    const height = 420;
+    const frame = { left: 72, right: width - 24, top: 44, bottom: height - 84 };
+    const all = groups.flatMap((g) => g.values);
+    const y = scale(Math.min(...all), Math.max(...all), frame.bottom, frame.top, wantsLog(all));
+    const slot = (frame.right - frame.left) / groups.length;
+    const x = Object.assign((i) => frame.left + slot * (i + 0.5), {
+        ticks: [],
+        log: false,
+        format: String,
+    });
+    const better = labels.direction === 'minimize' ? 'lower is better' : 'higher is better';
+    const body = [
+        svg_text(frame.left, 24, `${dataset}: final values (${better})`, { 'font-size': 15, 'font-weight': 'bold' }),
+        ...axes(frame, x, y, { x: '', y: `${labels.metric}${y.log ? ' (log scale)' : ''}` }, false),
+    ];
+    groups.forEach((g, i) => {
+        const color = PALETTE[i % PALETTE.length];
+        const sorted = [...g.values].sort((a, b) => a - b);
+        const q1 = describe_quantileSorted(sorted, 0.25);
+        const q3 = describe_quantileSorted(sorted, 0.75);
+        const median = describe_quantileSorted(sorted, 0.5);
+        const iqr = q3 - q1;
+        const inside = sorted.filter((v) => v >= q1 - 1.5 * iqr && v <= q3 + 1.5 * iqr);
+        const low = inside[0];
+        const high = inside[inside.length - 1];
+        const cx = x(i);
+        const half = Math.min(28, slot * 0.3);
+        body.push(`<g class="series" data-algorithm="${g.algorithm.replace(/"/g, '&quot;')}">`);
+        body.push(`<line class="whisker" x1="${r2(cx)}" x2="${r2(cx)}" y1="${r2(y(low))}" y2="${r2(y(high))}" stroke="${color}" stroke-width="1.5"/>`);
+        body.push(`<rect class="box" x="${r2(cx - half)}" y="${r2(y(q3))}" width="${r2(2 * half)}" height="${r2(Math.max(1, y(q1) - y(q3)))}" fill="${color}" fill-opacity="0.25" stroke="${color}" stroke-width="1.5"/>`);
+        body.push(`<line class="median" x1="${r2(cx - half)}" x2="${r2(cx + half)}" y1="${r2(y(median))}" y2="${r2(y(median))}" stroke="${color}" stroke-width="3"/>`);
+        for (const v of sorted.filter((v) => v < low || v > high))
+            body.push(`<circle class="outlier" cx="${r2(cx)}" cy="${r2(y(v))}" r="2.5" fill="none" stroke="${color}"/>`);
+        body.push('</g>');
+        body.push(svg_text(cx, frame.bottom + 16, g.algorithm, {
+            'text-anchor': 'end',
+            'font-size': 11,
+            transform: `rotate(-30 ${r2(cx)} ${r2(frame.bottom + 16)})`,
+        }));
+    });
+    return svgDocument(width, height, `${dataset}: final ${labels.metric}`, body);
+}
+
+;// CONCATENATED MODULE: ./src/report/plots/cd-diagram.ts
+
+/**
+ * Demšar's (2006) critical-difference diagram: the rank axis (1 = best) on top, each algorithm
+ * hanging from its mean rank (the better half labelled on the left), the CD as a bar above the axis,
+ * and a thick bar joining each clique of algorithms that are not significantly different.
+ */
+function cdDiagram(meanRanks, criticalDifference, cliques, datasets) {
+    const names = Object.keys(meanRanks).sort((a, b) => meanRanks[a] - meanRanks[b]);
+    const k = names.length;
+    // Room for the longest label (with its rank) on either side; DejaVu Sans 12px is ~7px a character.
+    const margin = 40 + 7 * Math.max(...names.map((n) => n.length + 7));
+    const width = Math.max(720, 2 * margin + 300);
+    const left = margin;
+    const right = width - margin;
+    const axisY = 84;
+    const rowHeight = 22;
+    const half = Math.ceil(k / 2);
+    const height = axisY + 40 + Math.max(half, k - half) * rowHeight + cliques.length * 8 + 20;
+    const x = (rank) => left + ((rank - 1) / Math.max(1, k - 1)) * (right - left);
+    const body = [
+        svg_text(16, 22, `Critical difference (Nemenyi), ${datasets} datasets; rank 1 is best`, {
+            'font-size': 14,
+            'font-weight': 'bold',
+        }),
+    ];
+    body.push('<g class="axis">');
+    body.push(`<line class="x-axis" x1="${left}" x2="${right}" y1="${axisY}" y2="${axisY}" stroke="#1f2328" stroke-width="1.5"/>`);
+    for (let r = 1; r <= k; r++) {
+        body.push(`<line x1="${r2(x(r))}" x2="${r2(x(r))}" y1="${axisY - 6}" y2="${axisY}" stroke="#1f2328"/>`);
+        body.push(svg_text(x(r), axisY - 10, String(r), { 'text-anchor': 'middle', 'font-size': 11 }));
+    }
+    body.push('</g>');
+    const cdWidth = (criticalDifference / Math.max(1, k - 1)) * (right - left);
+    body.push(`<g class="cd"><line x1="${left}" x2="${r2(left + cdWidth)}" y1="54" y2="54" stroke="#1f2328" stroke-width="2"/>`);
+    body.push(svg_text(left + cdWidth / 2, 49, `CD = ${criticalDifference.toFixed(2)}`, {
+        'text-anchor': 'middle',
+        'font-size': 11,
+    }), '</g>');
+    const cliqueTop = axisY + 10;
+    cliques.forEach((clique, i) => {
+        const ranks = clique.map((n) => meanRanks[n]);
+        const y = cliqueTop + i * 8;
+        body.push(`<line class="clique" data-members="${clique.join(',')}" x1="${r2(x(Math.min(...ranks)) - 3)}" x2="${r2(x(Math.max(...ranks)) + 3)}" y1="${y}" y2="${y}" stroke="#1f2328" stroke-width="4" stroke-linecap="round"/>`);
+    });
+    const labelsTop = cliqueTop + cliques.length * 8 + 16;
+    names.forEach((name, i) => {
+        const onLeft = i < half;
+        const row = onLeft ? i : k - 1 - i;
+        const y = labelsTop + row * rowHeight;
+        const px = x(meanRanks[name]);
+        const end = onLeft ? left - 10 : right + 10;
+        body.push(`<g class="series" data-algorithm="${name.replace(/"/g, '&quot;')}">`);
+        body.push(`<polyline points="${r2(px)},${axisY} ${r2(px)},${r2(y)} ${r2(end)},${r2(y)}" fill="none" stroke="#57606a" stroke-width="1"/>`);
+        body.push(svg_text(onLeft ? end - 4 : end + 4, y + 4, `${name} (${meanRanks[name].toFixed(2)})`, {
+            'text-anchor': onLeft ? 'end' : 'start',
+            'font-size': 12,
+        }));
+        body.push('</g>');
+    });
+    return svgDocument(width, height, 'Critical difference diagram', body);
+}
+
+;// CONCATENATED MODULE: ./src/report/plots/convergence.ts
+
+
+/** Median and IQR per algorithm and step; runs without steps contribute nothing. */
+function convergenceSeries(rows) {
+    const byAlgorithm = new Map();
+    for (const r of rows) {
+        if (r.step === undefined)
+            continue;
+        const steps = byAlgorithm.get(r.algorithm) ?? new Map();
+        byAlgorithm.set(r.algorithm, steps);
+        const values = steps.get(r.step) ?? [];
+        steps.set(r.step, values);
+        values.push(r.value);
+    }
+    return [...byAlgorithm.keys()].sort().map((algorithm) => {
+        const steps = byAlgorithm.get(algorithm);
+        const points = [...steps.keys()]
+            .sort((a, b) => a - b)
+            .map((step) => {
+            const sorted = steps.get(step).sort((a, b) => a - b);
+            return {
+                step,
+                q1: describe_quantileSorted(sorted, 0.25),
+                median: describe_quantileSorted(sorted, 0.5),
+                q3: describe_quantileSorted(sorted, 0.75),
+            };
+        });
+        return { algorithm, points };
+    });
+}
+/** Median line and IQR band per algorithm over the budget; log-y when the values span > 3 decades. */
+function convergencePlot(dataset, series, labels) {
+    const width = 720;
+    const height = 440;
+    const frame = { left: 72, right: width - 24, top: 64, bottom: height - 56 };
+    const all = series.flatMap((s) => s.points.flatMap((p) => [p.q1, p.q3]));
+    const steps = series.flatMap((s) => s.points.map((p) => p.step));
+    const x = scale(Math.min(...steps), Math.max(...steps), frame.left, frame.right);
+    const y = scale(Math.min(...all), Math.max(...all), frame.bottom, frame.top, wantsLog(all));
+    const body = [
+        svg_text(frame.left, 24, `${dataset}: convergence`, { 'font-size': 15, 'font-weight': 'bold' }),
+        ...legend(series.map((s) => s.algorithm), frame.left, 46, frame.right - frame.left),
+        ...axes(frame, x, y, {
+            x: 'step',
+            y: `${labels.metric} (median, IQR band${y.log ? ', log scale' : ''})`,
+        }),
+    ];
+    series.forEach((s, i) => {
+        const color = PALETTE[i % PALETTE.length];
+        const upper = s.points.map((p) => `${r2(x(p.step))},${r2(y(p.q3))}`);
+        const lower = s.points.map((p) => `${r2(x(p.step))},${r2(y(p.q1))}`).reverse();
+        const line = s.points.map((p) => `${r2(x(p.step))},${r2(y(p.median))}`);
+        body.push(`<g class="series" data-algorithm="${s.algorithm.replace(/"/g, '&quot;')}">`);
+        body.push(`<polygon class="band" points="${[...upper, ...lower].join(' ')}" fill="${color}" fill-opacity="0.18" stroke="none"/>`);
+        body.push(`<polyline class="median" points="${line.join(' ')}" fill="none" stroke="${color}" stroke-width="2"/>`);
+        body.push('</g>');
+    });
+    return svgDocument(width, height, `${dataset}: convergence of ${labels.metric}`, body);
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./node_modules/@resvg/resvg-wasm/index.mjs
+// wasm/dist/index.js
+var wasm;
+var heap = new Array(128).fill(void 0);
+heap.push(void 0, null, true, false);
+var heap_next = heap.length;
+function addHeapObject(obj) {
+  if (heap_next === heap.length)
+    heap.push(heap.length + 1);
+  const idx = heap_next;
+  heap_next = heap[idx];
+  heap[idx] = obj;
+  return idx;
+}
+function getObject(idx) {
+  return heap[idx];
+}
+function dropObject(idx) {
+  if (idx < 132)
+    return;
+  heap[idx] = heap_next;
+  heap_next = idx;
+}
+function takeObject(idx) {
+  const ret = getObject(idx);
+  dropObject(idx);
+  return ret;
+}
+var WASM_VECTOR_LEN = 0;
+var cachedUint8Memory0 = null;
+function getUint8Memory0() {
+  if (cachedUint8Memory0 === null || cachedUint8Memory0.byteLength === 0) {
+    cachedUint8Memory0 = new Uint8Array(wasm.memory.buffer);
+  }
+  return cachedUint8Memory0;
+}
+var cachedTextEncoder = typeof TextEncoder !== "undefined" ? new TextEncoder("utf-8") : { encode: () => {
+  throw Error("TextEncoder not available");
+} };
+var encodeString = typeof cachedTextEncoder.encodeInto === "function" ? function(arg, view) {
+  return cachedTextEncoder.encodeInto(arg, view);
+} : function(arg, view) {
+  const buf = cachedTextEncoder.encode(arg);
+  view.set(buf);
+  return {
+    read: arg.length,
+    written: buf.length
+  };
+};
+function passStringToWasm0(arg, malloc, realloc) {
+  if (realloc === void 0) {
+    const buf = cachedTextEncoder.encode(arg);
+    const ptr2 = malloc(buf.length, 1) >>> 0;
+    getUint8Memory0().subarray(ptr2, ptr2 + buf.length).set(buf);
+    WASM_VECTOR_LEN = buf.length;
+    return ptr2;
+  }
+  let len = arg.length;
+  let ptr = malloc(len, 1) >>> 0;
+  const mem = getUint8Memory0();
+  let offset = 0;
+  for (; offset < len; offset++) {
+    const code = arg.charCodeAt(offset);
+    if (code > 127)
+      break;
+    mem[ptr + offset] = code;
+  }
+  if (offset !== len) {
+    if (offset !== 0) {
+      arg = arg.slice(offset);
+    }
+    ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;
+    const view = getUint8Memory0().subarray(ptr + offset, ptr + len);
+    const ret = encodeString(arg, view);
+    offset += ret.written;
+    ptr = realloc(ptr, len, offset, 1) >>> 0;
+  }
+  WASM_VECTOR_LEN = offset;
+  return ptr;
+}
+function isLikeNone(x) {
+  return x === void 0 || x === null;
+}
+var cachedInt32Memory0 = null;
+function getInt32Memory0() {
+  if (cachedInt32Memory0 === null || cachedInt32Memory0.byteLength === 0) {
+    cachedInt32Memory0 = new Int32Array(wasm.memory.buffer);
+  }
+  return cachedInt32Memory0;
+}
+var cachedTextDecoder = typeof TextDecoder !== "undefined" ? new TextDecoder("utf-8", { ignoreBOM: true, fatal: true }) : { decode: () => {
+  throw Error("TextDecoder not available");
+} };
+if (typeof TextDecoder !== "undefined") {
+  cachedTextDecoder.decode();
+}
+function getStringFromWasm0(ptr, len) {
+  ptr = ptr >>> 0;
+  return cachedTextDecoder.decode(getUint8Memory0().subarray(ptr, ptr + len));
+}
+function _assertClass(instance, klass) {
+  if (!(instance instanceof klass)) {
+    throw new Error(`expected instance of ${klass.name}`);
+  }
+  return instance.ptr;
+}
+function handleError(f, args) {
+  try {
+    return f.apply(this, args);
+  } catch (e) {
+    wasm.__wbindgen_exn_store(addHeapObject(e));
+  }
+}
+var BBoxFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_bbox_free(ptr >>> 0));
+var BBox = class _BBox {
+  static __wrap(ptr) {
+    ptr = ptr >>> 0;
+    const obj = Object.create(_BBox.prototype);
+    obj.__wbg_ptr = ptr;
+    BBoxFinalization.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    BBoxFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_bbox_free(ptr);
+  }
+  /**
+  * @returns {number}
+  */
+  get x() {
+    const ret = wasm.__wbg_get_bbox_x(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+  * @param {number} arg0
+  */
+  set x(arg0) {
+    wasm.__wbg_set_bbox_x(this.__wbg_ptr, arg0);
+  }
+  /**
+  * @returns {number}
+  */
+  get y() {
+    const ret = wasm.__wbg_get_bbox_y(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+  * @param {number} arg0
+  */
+  set y(arg0) {
+    wasm.__wbg_set_bbox_y(this.__wbg_ptr, arg0);
+  }
+  /**
+  * @returns {number}
+  */
+  get width() {
+    const ret = wasm.__wbg_get_bbox_width(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+  * @param {number} arg0
+  */
+  set width(arg0) {
+    wasm.__wbg_set_bbox_width(this.__wbg_ptr, arg0);
+  }
+  /**
+  * @returns {number}
+  */
+  get height() {
+    const ret = wasm.__wbg_get_bbox_height(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+  * @param {number} arg0
+  */
+  set height(arg0) {
+    wasm.__wbg_set_bbox_height(this.__wbg_ptr, arg0);
+  }
+};
+var RenderedImageFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_renderedimage_free(ptr >>> 0));
+var RenderedImage = class _RenderedImage {
+  static __wrap(ptr) {
+    ptr = ptr >>> 0;
+    const obj = Object.create(_RenderedImage.prototype);
+    obj.__wbg_ptr = ptr;
+    RenderedImageFinalization.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    RenderedImageFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_renderedimage_free(ptr);
+  }
+  /**
+  * Get the PNG width
+  * @returns {number}
+  */
+  get width() {
+    const ret = wasm.renderedimage_width(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+  * Get the PNG height
+  * @returns {number}
+  */
+  get height() {
+    const ret = wasm.renderedimage_height(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+  * Write the image data to Uint8Array
+  * @returns {Uint8Array}
+  */
+  asPng() {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.renderedimage_asPng(retptr, this.__wbg_ptr);
+      var r0 = getInt32Memory0()[retptr / 4 + 0];
+      var r1 = getInt32Memory0()[retptr / 4 + 1];
+      var r2 = getInt32Memory0()[retptr / 4 + 2];
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+  * Get the RGBA pixels of the image
+  * @returns {Uint8Array}
+  */
+  get pixels() {
+    const ret = wasm.renderedimage_pixels(this.__wbg_ptr);
+    return takeObject(ret);
+  }
+};
+var ResvgFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_resvg_free(ptr >>> 0));
+var Resvg = class {
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    ResvgFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_resvg_free(ptr);
+  }
+  /**
+  * @param {Uint8Array | string} svg
+  * @param {string | undefined} [options]
+  * @param {Array<any> | undefined} [custom_font_buffers]
+  */
+  constructor(svg, options, custom_font_buffers) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      var ptr0 = isLikeNone(options) ? 0 : passStringToWasm0(options, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      var len0 = WASM_VECTOR_LEN;
+      wasm.resvg_new(retptr, addHeapObject(svg), ptr0, len0, isLikeNone(custom_font_buffers) ? 0 : addHeapObject(custom_font_buffers));
+      var r0 = getInt32Memory0()[retptr / 4 + 0];
+      var r1 = getInt32Memory0()[retptr / 4 + 1];
+      var r2 = getInt32Memory0()[retptr / 4 + 2];
+      if (r2) {
+        throw takeObject(r1);
+      }
+      this.__wbg_ptr = r0 >>> 0;
+      return this;
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+  * Get the SVG width
+  * @returns {number}
+  */
+  get width() {
+    const ret = wasm.resvg_width(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+  * Get the SVG height
+  * @returns {number}
+  */
+  get height() {
+    const ret = wasm.resvg_height(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+  * Renders an SVG in Wasm
+  * @returns {RenderedImage}
+  */
+  render() {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.resvg_render(retptr, this.__wbg_ptr);
+      var r0 = getInt32Memory0()[retptr / 4 + 0];
+      var r1 = getInt32Memory0()[retptr / 4 + 1];
+      var r2 = getInt32Memory0()[retptr / 4 + 2];
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return RenderedImage.__wrap(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+  * Output usvg-simplified SVG string
+  * @returns {string}
+  */
+  toString() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.resvg_toString(retptr, this.__wbg_ptr);
+      var r0 = getInt32Memory0()[retptr / 4 + 0];
+      var r1 = getInt32Memory0()[retptr / 4 + 1];
+      deferred1_0 = r0;
+      deferred1_1 = r1;
+      return getStringFromWasm0(r0, r1);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+  * Calculate a maximum bounding box of all visible elements in this SVG.
+  *
+  * Note: path bounding box are approx values.
+  * @returns {BBox | undefined}
+  */
+  innerBBox() {
+    const ret = wasm.resvg_innerBBox(this.__wbg_ptr);
+    return ret === 0 ? void 0 : BBox.__wrap(ret);
+  }
+  /**
+  * Calculate a maximum bounding box of all visible elements in this SVG.
+  * This will first apply transform.
+  * Similar to `SVGGraphicsElement.getBBox()` DOM API.
+  * @returns {BBox | undefined}
+  */
+  getBBox() {
+    const ret = wasm.resvg_getBBox(this.__wbg_ptr);
+    return ret === 0 ? void 0 : BBox.__wrap(ret);
+  }
+  /**
+  * Use a given `BBox` to crop the svg. Currently this method simply changes
+  * the viewbox/size of the svg and do not move the elements for simplicity
+  * @param {BBox} bbox
+  */
+  cropByBBox(bbox) {
+    _assertClass(bbox, BBox);
+    wasm.resvg_cropByBBox(this.__wbg_ptr, bbox.__wbg_ptr);
+  }
+  /**
+  * @returns {Array<any>}
+  */
+  imagesToResolve() {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      wasm.resvg_imagesToResolve(retptr, this.__wbg_ptr);
+      var r0 = getInt32Memory0()[retptr / 4 + 0];
+      var r1 = getInt32Memory0()[retptr / 4 + 1];
+      var r2 = getInt32Memory0()[retptr / 4 + 2];
+      if (r2) {
+        throw takeObject(r1);
+      }
+      return takeObject(r0);
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+  /**
+  * @param {string} href
+  * @param {Uint8Array} buffer
+  */
+  resolveImage(href, buffer) {
+    try {
+      const retptr = wasm.__wbindgen_add_to_stack_pointer(-16);
+      const ptr0 = passStringToWasm0(href, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      const len0 = WASM_VECTOR_LEN;
+      wasm.resvg_resolveImage(retptr, this.__wbg_ptr, ptr0, len0, addHeapObject(buffer));
+      var r0 = getInt32Memory0()[retptr / 4 + 0];
+      var r1 = getInt32Memory0()[retptr / 4 + 1];
+      if (r1) {
+        throw takeObject(r0);
+      }
+    } finally {
+      wasm.__wbindgen_add_to_stack_pointer(16);
+    }
+  }
+};
+async function __wbg_load(module, imports) {
+  if (typeof Response === "function" && module instanceof Response) {
+    if (typeof WebAssembly.instantiateStreaming === "function") {
+      try {
+        return await WebAssembly.instantiateStreaming(module, imports);
+      } catch (e) {
+        if (module.headers.get("Content-Type") != "application/wasm") {
+          console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n", e);
+        } else {
+          throw e;
+        }
+      }
+    }
+    const bytes = await module.arrayBuffer();
+    return await WebAssembly.instantiate(bytes, imports);
+  } else {
+    const instance = await WebAssembly.instantiate(module, imports);
+    if (instance instanceof WebAssembly.Instance) {
+      return { instance, module };
+    } else {
+      return instance;
+    }
+  }
+}
+function __wbg_get_imports() {
+  const imports = {};
+  imports.wbg = {};
+  imports.wbg.__wbg_new_28c511d9baebfa89 = function(arg0, arg1) {
+    const ret = new Error(getStringFromWasm0(arg0, arg1));
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbindgen_memory = function() {
+    const ret = wasm.memory;
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbg_buffer_12d079cc21e14bdb = function(arg0) {
+    const ret = getObject(arg0).buffer;
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbg_newwithbyteoffsetandlength_aa4a17c33a06e5cb = function(arg0, arg1, arg2) {
+    const ret = new Uint8Array(getObject(arg0), arg1 >>> 0, arg2 >>> 0);
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbindgen_object_drop_ref = function(arg0) {
+    takeObject(arg0);
+  };
+  imports.wbg.__wbg_new_63b92bc8671ed464 = function(arg0) {
+    const ret = new Uint8Array(getObject(arg0));
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbg_values_839f3396d5aac002 = function(arg0) {
+    const ret = getObject(arg0).values();
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbg_next_196c84450b364254 = function() {
+    return handleError(function(arg0) {
+      const ret = getObject(arg0).next();
+      return addHeapObject(ret);
+    }, arguments);
+  };
+  imports.wbg.__wbg_done_298b57d23c0fc80c = function(arg0) {
+    const ret = getObject(arg0).done;
+    return ret;
+  };
+  imports.wbg.__wbg_value_d93c65011f51a456 = function(arg0) {
+    const ret = getObject(arg0).value;
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbg_instanceof_Uint8Array_2b3bbecd033d19f6 = function(arg0) {
+    let result;
+    try {
+      result = getObject(arg0) instanceof Uint8Array;
+    } catch (_) {
+      result = false;
+    }
+    const ret = result;
+    return ret;
+  };
+  imports.wbg.__wbindgen_string_get = function(arg0, arg1) {
+    const obj = getObject(arg1);
+    const ret = typeof obj === "string" ? obj : void 0;
+    var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    var len1 = WASM_VECTOR_LEN;
+    getInt32Memory0()[arg0 / 4 + 1] = len1;
+    getInt32Memory0()[arg0 / 4 + 0] = ptr1;
+  };
+  imports.wbg.__wbg_new_16b304a2cfa7ff4a = function() {
+    const ret = new Array();
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbindgen_string_new = function(arg0, arg1) {
+    const ret = getStringFromWasm0(arg0, arg1);
+    return addHeapObject(ret);
+  };
+  imports.wbg.__wbg_push_a5b05aedc7234f9f = function(arg0, arg1) {
+    const ret = getObject(arg0).push(getObject(arg1));
+    return ret;
+  };
+  imports.wbg.__wbg_length_c20a40f15020d68a = function(arg0) {
+    const ret = getObject(arg0).length;
+    return ret;
+  };
+  imports.wbg.__wbg_set_a47bac70306a19a7 = function(arg0, arg1, arg2) {
+    getObject(arg0).set(getObject(arg1), arg2 >>> 0);
+  };
+  imports.wbg.__wbindgen_throw = function(arg0, arg1) {
+    throw new Error(getStringFromWasm0(arg0, arg1));
+  };
+  return imports;
+}
+function __wbg_init_memory(imports, maybe_memory) {
+}
+function __wbg_finalize_init(instance, module) {
+  wasm = instance.exports;
+  __wbg_init.__wbindgen_wasm_module = module;
+  cachedInt32Memory0 = null;
+  cachedUint8Memory0 = null;
+  return wasm;
+}
+async function __wbg_init(input) {
+  if (wasm !== void 0)
+    return wasm;
+  if (typeof input === "undefined") {
+    input = new URL("index_bg.wasm", void 0);
+  }
+  const imports = __wbg_get_imports();
+  if (typeof input === "string" || typeof Request === "function" && input instanceof Request || typeof URL === "function" && input instanceof URL) {
+    input = fetch(input);
+  }
+  __wbg_init_memory(imports);
+  const { instance, module } = await __wbg_load(await input, imports);
+  return __wbg_finalize_init(instance, module);
+}
+var dist_default = __wbg_init;
+
+// wasm-binding.ts
+var initialized = false;
+var initWasm = async (module_or_path) => {
+  if (initialized) {
+    throw new Error("Already initialized. The `initWasm()` function can be used only once.");
+  }
+  await dist_default(await module_or_path);
+  initialized = true;
+};
+var Resvg2 = class extends Resvg {
+  /**
+   * @param {Uint8Array | string} svg
+   * @param {ResvgRenderOptions | undefined} options
+   */
+  constructor(svg, options) {
+    if (!initialized)
+      throw new Error("Wasm has not been initialized. Call `initWasm()` function.");
+    const font = options?.font;
+    if (!!font && isCustomFontsOptions(font)) {
+      const serializableOptions = {
+        ...options,
+        font: {
+          ...font,
+          fontBuffers: void 0
+        }
+      };
+      super(svg, JSON.stringify(serializableOptions), font.fontBuffers);
+    } else {
+      super(svg, JSON.stringify(options));
+    }
+  }
+};
+function isCustomFontsOptions(value) {
+  return Object.prototype.hasOwnProperty.call(value, "fontBuffers");
+}
+
+
+;// CONCATENATED MODULE: ./src/report/plots/png.ts
+
+
+
+
+
+/**
+ * resvg's WebAssembly build and DejaVu Sans: from `assets/` next to the bundle in dist/ (copied
+ * there by the build), or from node_modules in a development checkout. WebAssembly needs no native
+ * binary for the platform, and with no system fonts loaded the PNG is byte-identical everywhere.
+ */
+function asset(name, fromPackage) {
+    const bundled = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'assets', name);
+    return (0,external_node_fs_.readFileSync)((0,external_node_fs_.existsSync)(bundled) ? bundled : (0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(fromPackage));
+}
+let ready;
+function init() {
+    ready ??= initWasm(asset('resvg.wasm', '@resvg/resvg-wasm/index_bg.wasm')).then(() => asset('DejaVuSans.ttf', 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    return ready;
+}
+/** Renders an SVG to PNG at twice its size, for sharp images on high-density screens. */
+async function svgToPng(svg) {
+    const font = await init();
+    const resvg = new Resvg2(svg, {
+        font: { fontBuffers: [font], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+        fitTo: { mode: 'zoom', value: 2 },
+    });
+    return Buffer.from(resvg.render().asPng());
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+/** One line a reviewer reads first. */
+function verdictLine(claims) {
+    const reproduced = claims.filter((c) => c.verdict === 'reproduced').length;
+    const notReproduced = claims.filter((c) => c.verdict === 'not reproduced').length;
+    const inconclusive = claims.length - reproduced - notReproduced;
+    const line = claims.length === 0
+        ? 'No claims to check (add claims to repro.yml)'
+        : `Claims reproduced: ${reproduced}/${claims.length}${notReproduced ? `, not reproduced: ${notReproduced}` : ''}${inconclusive ? `, inconclusive: ${inconclusive}` : ''}`;
+    return { total: claims.length, reproduced, notReproduced, inconclusive, line };
+}
+function buildSummary(analysis, meta, provenance) {
+    return {
+        schemaVersion: 1,
+        metric: meta.metric,
+        direction: analysis.direction,
+        alpha: analysis.alpha,
+        verdict: verdictLine(analysis.claims),
+        datasets: analysis.datasets,
+        acrossDatasets: analysis.acrossDatasets,
+        claims: analysis.claims.map((c) => ({ claim: c.claim, verdict: c.verdict, evidence: c.evidence })),
+        warnings: [...meta.warnings, ...analysis.warnings],
+        results: { rows: meta.rows, runs: meta.runs, files: meta.files, searched: meta.searched },
+        provenance,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/write.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** A dataset name as a file name. */
+const slug = (name) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
+/** Analyses the results and writes every report file into `dir`. */
+async function writeReport(dir, input) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const { results, options, metric } = input;
+    const analysis = analyse(results.finals, options);
+    const summary = buildSummary(analysis, {
+        metric,
+        rows: results.rows.length,
+        runs: results.finals.length,
+        files: results.sources.length,
+        searched: results.searched,
+        warnings: results.warnings,
+    }, input.provenance);
+    const files = [];
+    const put = async (name, data) => {
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(dir, name), data);
+        files.push(name);
+    };
+    const plots = [];
+    const labels = { metric, direction: options.direction };
+    const plot = async (base, svg, dataset, alt) => {
+        await put(`${base}.svg`, svg);
+        await put(`${base}.png`, await svgToPng(svg));
+        plots.push({ dataset, file: `${base}.png`, alt });
+    };
+    for (const d of analysis.datasets) {
+        const rows = results.rows.filter((r) => r.dataset === d.name);
+        const series = convergenceSeries(rows);
+        if (series.some((s) => s.points.length > 1))
+            await plot(`convergence-${slug(d.name)}`, convergencePlot(d.name, series, labels), d.name, `Convergence on ${d.name}`);
+        const groups = d.algorithms.map((a) => ({
+            algorithm: a.name,
+            values: results.finals
+                .filter((r) => r.dataset === d.name && r.algorithm === a.name)
+                .map((r) => r.value),
+        }));
+        await plot(`box-${slug(d.name)}`, boxPlot(d.name, groups, labels), d.name, `Final values on ${d.name}`);
+    }
+    if (analysis.acrossDatasets) {
+        const a = analysis.acrossDatasets;
+        await plot('cd-diagram', cdDiagram(a.meanRanks, a.nemenyi.criticalDifference, a.nemenyi.cliques, a.datasets.length), '', 'Critical difference diagram');
+    }
+    const markdown = renderMarkdown(summary, { plots });
+    await put('report.md', markdown);
+    await put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+    await put('tables.tex', renderLatex(summary));
+    const badge = badgeOf(summary);
+    await put('badge.svg', badgeSvg(badge));
+    await put('badge.json', badgeJson(badge));
+    await writeMergedCsv((0,external_node_path_.join)(dir, 'results.csv'), results.rows);
+    files.push('results.csv');
+    return { dir, summary, markdown, files };
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/cli/format.ts
 /** Number formatting shared by every human-readable output. */
 /** A p-value as a reader expects it: 4 significant digits, and "< 1e-16" below double precision. */
@@ -60247,28 +62290,65 @@ function table(rows) {
         .join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli/results-table.ts
+;// CONCATENATED MODULE: ./src/cli/reporting.ts
 
 
 
-/** Median (IQR) of the final values per dataset and algorithm: the plain summary `repro run` prints. */
-function resultsTable(rows) {
-    const finals = finalValues(rows);
-    const datasets = [...new Set(finals.map((r) => r.dataset))].sort();
-    const algorithms = [...new Set(finals.map((r) => r.algorithm))].sort();
-    const cell = (dataset, algorithm) => {
-        const values = finals
-            .filter((r) => r.dataset === dataset && r.algorithm === algorithm)
-            .map((r) => r.value);
-        if (values.length === 0)
-            return '-';
-        const d = describe_describe(values);
-        return `${formatNumber(d.median, 4)} (${formatNumber(d.q1, 3)}–${formatNumber(d.q3, 3)}) n=${d.n}`;
+function analysisOptions(config) {
+    const a = config.analysis;
+    return {
+        alpha: a.alpha,
+        paired: a.paired,
+        ...(a.control ? { control: a.control } : {}),
+        direction: config.results.direction,
+        twoSample: a.twoSample,
+        omnibus: a.omnibus,
+        method: a.method,
+        claims: config.claims,
     };
-    const header = ['dataset', ...algorithms];
+}
+/** Analyses collected results and writes the report; `dir` is where git is asked for the commit. */
+async function reportOn(results, config, out, run, dir) {
+    const provenance = buildProvenance(run, hostInfo(), await gitCommit(dir));
+    return writeReport(out, {
+        results,
+        options: analysisOptions(config),
+        metric: config.results.metric,
+        provenance,
+    });
+}
+/** What the terminal shows after a report: the verdict, the results table, and where the files are. */
+function printReport(report, write) {
+    const s = report.summary;
+    const lines = ['', s.verdict.line];
+    for (const c of s.claims)
+        lines.push(`  ${c.verdict.padEnd(15)} ${c.evidence}`);
+    if (s.results.runs === 0)
+        lines.push(`No tidy results found; looked in ${s.results.searched}`);
+    else
+        lines.push('', resultsTable(s));
+    if (s.warnings.length)
+        lines.push('', `${s.warnings.length} warning(s):`, ...s.warnings.map((w) => `  - ${w}`));
+    lines.push('', `Report: ${(0,external_node_path_.join)(report.dir, 'report.md')} (and summary.json, tables.tex, plots, badge)`);
+    write(`${lines.join('\n')}\n`);
+}
+/** Median (IQR) of the final values per dataset and algorithm; [brackets] mark the best median. */
+function resultsTable(s) {
+    const algorithms = [...new Set(s.datasets.flatMap((d) => d.algorithms.map((a) => a.name)))].sort();
+    const rows = s.datasets.map((d) => [
+        d.name,
+        ...algorithms.map((name) => {
+            const a = d.algorithms.find((x) => x.name === name);
+            if (!a)
+                return '-';
+            const text = `${formatNumber(a.median, 4)} (${formatNumber(a.q1, 3)}–${formatNumber(a.q3, 3)})`;
+            return name === d.best ? `[${text}]` : text;
+        }),
+    ]);
+    const better = s.direction === 'minimize' ? 'lower is better' : 'higher is better';
     return [
-        'Final values: median (IQR) over seeds',
-        table([header, ...datasets.map((ds) => [ds, ...algorithms.map((a) => cell(ds, a))])]),
+        `Final ${s.metric}, median (IQR) over runs, ${better}; [best]`,
+        table([['dataset', ...algorithms], ...rows]),
     ].join('\n');
 }
 
@@ -60287,11 +62367,12 @@ function resultsTable(rows) {
 
 
 
+
 const collect = (value, previous) => [...previous, value];
 function positiveInt(value) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1)
-        throw errors_inputError(`--parallelism must be a whole number of at least 1, got '${value}'.`);
+        throw inputError(`--parallelism must be a whole number of at least 1, got '${value}'.`);
     return n;
 }
 /** Parameters from --parameter-file (a YAML or JSON map), then -p flags, which win. */
@@ -60299,11 +62380,11 @@ async function readParameters(file, flags) {
     let fromFile = {};
     if (file) {
         const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => {
-            throw errors_inputError(`--parameter-file ${file}: no such file.`);
+            throw inputError(`--parameter-file ${file}: no such file.`);
         });
         const parsed = (0,dist/* parse */.qg)(text);
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-            throw errors_inputError(`--parameter-file ${file}: expected a map of name: value.`);
+            throw inputError(`--parameter-file ${file}: expected a map of name: value.`);
         }
         fromFile = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     }
@@ -60320,9 +62401,17 @@ function registerRun(program) {
         .option('--parallelism <n>', 'the most pods running at once (default: spec.parallelism, else unlimited)', positiveInt)
         .option('--store <dir>', 'artifact store folder', '.repro/artifacts')
         .option('--name <name>', 'the workflow name (default: from metadata.name or generateName)')
+        .option('--config <file>', 'the repro.yml (default: repro.yml beside the workflow)')
+        .option('--out <dir>', 'where to write the report (default: .repro/report/<workflow>/)')
         .action(async (target, flags) => {
         const workflow = await loadWorkflow(target);
-        const parameters = await readParameters(flags.parameterFile, flags.parameter);
+        const { config, dir: configDir } = await loadConfig(flags.config ?? (0,external_node_path_.join)(workflow.dir, CONFIG_FILE), {
+            required: flags.config !== undefined,
+        });
+        const parameters = {
+            ...config.parameters,
+            ...(await readParameters(flags.parameterFile, flags.parameter)),
+        };
         const { runtime, reason } = await selectRuntime(flags.runtime);
         process.stderr.write(`runtime: ${runtime.name} (${reason})\n`);
         const store = new FsArtifactStore(flags.store);
@@ -60358,11 +62447,24 @@ function registerRun(program) {
         }
         const status = final;
         await view.finish(status);
-        const prefix = `${submitted.name}/results`;
-        const { rows, keys } = await collectTidyResults(store, prefix);
-        process.stdout.write(`\n${rows.length ? resultsTable(rows) : `No tidy results found under ${store.location}/${prefix}/.`}\n`);
-        if (keys.length)
-            process.stdout.write(`(${rows.length} rows from ${keys.length} files under ${store.location}/${prefix}/)\n`);
+        // The run record beside the artifacts lets `repro report <run folder>` rebuild the provenance.
+        const record = {
+            workflow: submitted.name,
+            parameters: submitted.parameters,
+            engine: engine.name,
+            runtime: runtime.name,
+            status,
+        };
+        const recordFile = (0,external_node_path_.join)(flags.store, '..', 'work', submitted.name, 'run.json');
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(recordFile), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+        await store.putFile(`${submitted.name}/run.json`, recordFile);
+        const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, {
+            format: config.results.format,
+            columns: config.results.columns,
+        });
+        const report = await reportOn(results, config, flags.out ?? (0,external_node_path_.join)('.repro', 'report', submitted.name), record, configDir);
+        printReport(report, (t) => process.stdout.write(t));
         if (interrupted)
             throw new ReproError('interrupted', `workflow ${submitted.name} was stopped by ${interrupted}; every pod was killed.`);
         if (status.phase !== 'Succeeded') {
@@ -60395,6 +62497,70 @@ function registerLint(program) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/cli/commands/report.ts
+
+
+
+
+
+
+/** The run record `repro run` leaves in a run folder of the store, if `path` is one. */
+async function runRecordIn(path) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(path, 'run.json'), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function registerReport(program) {
+    program
+        .command('report')
+        .summary('Analyse results and write the report (markdown, JSON, LaTeX, plots, badge)')
+        .argument('<inputs...>', 'a run folder (.repro/artifacts/<workflow>) or tidy result files and folders')
+        .option('--config <file>', 'the repro.yml to use', CONFIG_FILE)
+        .option('--out <dir>', 'where to write the report (default: .repro/report/<workflow>/)')
+        .action(async (inputs, flags) => {
+        const { config, dir } = await loadConfig(flags.config);
+        for (const input of inputs) {
+            if (!(await (0,promises_namespaceObject.stat)(input).catch(() => undefined)))
+                throw inputError(`${input}: no such file or folder.`);
+        }
+        const run = inputs.length === 1 ? await runRecordIn(inputs[0]) : undefined;
+        const read = { format: config.results.format, columns: config.results.columns };
+        const results = run
+            ? await collectFromPaths([(0,external_node_path_.join)(inputs[0], config.results.prefix)], read)
+            : await collectFromPaths(inputs, read);
+        const name = run?.workflow ?? (0,external_node_path_.basename)((0,external_node_path_.resolve)(inputs[0])).replace(/\.[^.]+$/, '');
+        const report = await reportOn(results, config, flags.out ?? (0,external_node_path_.join)('.repro', 'report', name), run, dir);
+        printReport(report, (t) => process.stdout.write(t));
+    });
+}
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const sync_parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? Object.create(null) : [];
+  const parser = api_transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  return records;
+};
+
+
+
 ;// CONCATENATED MODULE: ./src/cli/numeric-input.ts
 
 
@@ -60405,7 +62571,7 @@ function parseNumberList(raw, flag) {
     return tokens.map((token, i) => {
         const value = Number(token);
         if (!Number.isFinite(value) && !['NaN', 'nan', 'Infinity', '-Infinity', 'inf', '-inf'].includes(token)) {
-            throw errors_inputError(`${flag}: value ${i + 1} '${token}' is not a number.`, `Give numbers separated by commas or spaces, e.g. ${flag} 0.91,0.87,0.95`);
+            throw inputError(`${flag}: value ${i + 1} '${token}' is not a number.`, `Give numbers separated by commas or spaces, e.g. ${flag} 0.91,0.87,0.95`);
         }
         return token.toLowerCase().includes('inf') ? (token.startsWith('-') ? -Infinity : Infinity) : value;
     });
@@ -60426,18 +62592,18 @@ function readNumericTable(file, labelColumn) {
     catch (err) {
         const code = err.code;
         if (code === 'ENOENT')
-            throw errors_inputError(`${file}: no such file.`);
+            throw inputError(`${file}: no such file.`);
         const line = err.lines;
-        throw errors_inputError(`${file}${line ? `:${line}` : ''}: not a valid CSV: ${err.message}`);
+        throw inputError(`${file}${line ? `:${line}` : ''}: not a valid CSV: ${err.message}`);
     }
     const [header, ...body] = records;
     if (!header || body.length === 0)
-        throw errors_inputError(`${file}: needs a header row and at least one data row.`);
+        throw inputError(`${file}: needs a header row and at least one data row.`);
     const firstIsText = body.some((row) => row[0] !== undefined && Number.isNaN(Number(row[0])));
     const label = labelColumn ?? (firstIsText ? header[0] : undefined);
     const labelIndex = label === undefined ? -1 : header.indexOf(label);
     if (label !== undefined && labelIndex === -1) {
-        throw errors_inputError(`${file}: no column '${label}'; the header has ${header.join(', ')}.`);
+        throw inputError(`${file}: no column '${label}'; the header has ${header.join(', ')}.`);
     }
     const columns = header.filter((_, j) => j !== labelIndex);
     const rows = body.map((row, i) => row
@@ -60445,7 +62611,7 @@ function readNumericTable(file, labelColumn) {
         .map((cell, j) => {
         const value = Number(cell);
         if (cell === '' || (Number.isNaN(value) && cell !== 'NaN')) {
-            throw errors_inputError(`${file}:${i + 2}: column '${columns[j]}' holds '${cell}', which is not a number.`);
+            throw inputError(`${file}:${i + 2}: column '${columns[j]}' holds '${cell}', which is not a number.`);
         }
         return value;
     }));
@@ -60461,7 +62627,7 @@ function pickColumns(table, names) {
     return names.map((name) => {
         const j = table.columns.indexOf(name);
         if (j === -1)
-            throw errors_inputError(`${table.file}: no column '${name}'; numeric columns are ${table.columns.join(', ')}.`);
+            throw inputError(`${table.file}: no column '${name}'; numeric columns are ${table.columns.join(', ')}.`);
         return table.rows.map((row) => row[j]);
     });
 }
@@ -60495,15 +62661,15 @@ function twoSampleCommand(parent, name, summary) {
 function readTwoSamples(csv, flags) {
     if (csv !== undefined) {
         if (!flags.columns)
-            throw errors_inputError('With a CSV file, name the two columns to compare with --columns a,b.');
+            throw inputError('With a CSV file, name the two columns to compare with --columns a,b.');
         const names = flags.columns.split(',').map((s) => s.trim());
         if (names.length !== 2)
-            throw errors_inputError(`--columns needs exactly two names, got '${flags.columns}'.`);
+            throw inputError(`--columns needs exactly two names, got '${flags.columns}'.`);
         const [x, y] = pickColumns(readNumericTable(csv), names);
         return { x, y, names: names };
     }
     if (!flags.x || !flags.y)
-        throw errors_inputError('Give both samples with --x and --y, or a CSV file with --columns.');
+        throw inputError('Give both samples with --x and --y, or a CSV file with --columns.');
     return { x: parseNumberList(flags.x, '--x'), y: parseNumberList(flags.y, '--y'), names: ['x', 'y'] };
 }
 function effectLines(x, y, nanPolicy) {
@@ -60565,7 +62731,7 @@ function registerStats(program) {
         .action((csv, flags) => {
         const alpha = Number(flags.alpha);
         if (!(alpha > 0 && alpha < 1))
-            throw errors_inputError(`--alpha must lie strictly between 0 and 1, got '${flags.alpha}'.`);
+            throw inputError(`--alpha must lie strictly between 0 and 1, got '${flags.alpha}'.`);
         const data = readNumericTable(csv, flags.blocks);
         const result = friedman(data.rows, { nanPolicy: flags.nanPolicy });
         const post = nemenyi(result.meanRanks, result.nBlocks, { alpha });
@@ -60605,6 +62771,7 @@ function registerStats(program) {
 
 
 
+
 /** The command table. Each command lives in its own file under commands/. */
 function buildProgram() {
     const program = new Command('repro')
@@ -60614,6 +62781,7 @@ function buildProgram() {
         .exitOverride();
     registerRun(program);
     registerLint(program);
+    registerReport(program);
     registerStats(program);
     return program;
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError, EXIT_CODES, ReproError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerLint } from './commands/lint.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerStats } from './commands/stats.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerRun(program);
   registerLint(program);
+  registerReport(program);
   registerStats(program);
   return program;
 }

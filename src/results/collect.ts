@@ -1,27 +1,71 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesUnder } from '../storage/archive.js';
 import type { ArtifactStore } from '../storage/types.js';
-import { parseTidy, type TidyRow } from './tidy.js';
+import { checkResults } from './check.js';
+import { type ResultFormat, readTidyFile } from './read.js';
+import { type ColumnMap, finalValues, type TidyRow } from './tidy.js';
 
-const TIDY_FILE = /\.(csv|jsonl|ndjson)$/;
+const TIDY_FILE = /\.(csv|jsonl|ndjson)$/i;
 
-/** Every tidy row under a key prefix of the store, and which keys they came from. */
-export async function collectTidyResults(
+export interface CollectedResults {
+  rows: TidyRow[];
+  /** The final value of each run. */
+  finals: TidyRow[];
+  /** Where each file came from (store keys or paths). */
+  sources: string[];
+  /** Where it looked, for "no results found" messages. */
+  searched: string;
+  warnings: string[];
+}
+
+export interface ReadOptions {
+  format?: ResultFormat;
+  columns?: ColumnMap;
+}
+
+async function finish(rows: TidyRow[], sources: string[], searched: string): Promise<CollectedResults> {
+  const finals = finalValues(rows);
+  return { rows, finals, sources, searched, warnings: checkResults(rows, finals) };
+}
+
+/** Every tidy row under a key prefix of an artifact store. */
+export async function collectFromStore(
   store: ArtifactStore,
   prefix: string,
-): Promise<{ rows: TidyRow[]; keys: string[] }> {
+  options: ReadOptions = {},
+): Promise<CollectedResults> {
   const keys = (await store.list(prefix)).filter((k) => TIDY_FILE.test(k));
   const dir = await mkdtemp(join(tmpdir(), 'repro-results-'));
+  const rows: TidyRow[] = [];
   try {
-    const rows: TidyRow[] = [];
     for (const [i, key] of keys.entries()) {
       const file = join(dir, `${i}-${key.split('/').pop()}`);
       await store.getToFile(key, file);
-      rows.push(...parseTidy(await readFile(file, 'utf8'), `${store.location}/${key}`));
+      for await (const row of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
+        rows.push(row);
+      await rm(file);
     }
-    return { rows, keys };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  return finish(rows, keys, `${store.location}/${prefix.replace(/\/+$/, '')}/`);
+}
+
+/** Every tidy row in the given files, or in the result files under the given folders. */
+export async function collectFromPaths(
+  paths: readonly string[],
+  options: ReadOptions = {},
+): Promise<CollectedResults> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory())
+      files.push(...(await filesUnder(path)).filter((f) => TIDY_FILE.test(f)).map((f) => join(path, f)));
+    else files.push(path);
+  }
+  const rows: TidyRow[] = [];
+  for (const file of files) for await (const row of readTidyFile(file, options)) rows.push(row);
+  return finish(rows, files, paths.join(', '));
 }

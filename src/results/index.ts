@@ -1,2 +1,4 @@
-export { collectTidyResults } from './collect.js';
-export { finalValues, parseTidy, type TidyRow } from './tidy.js';
+export { bySeed, checkResults, MIN_RUNS } from './check.js';
+export { type CollectedResults, collectFromPaths, collectFromStore, type ReadOptions } from './collect.js';
+export { formatOf, type ResultFormat, readTidyFile } from './read.js';
+export { type ColumnMap, finalValues, type TidyRow, toTidyRow } from './tidy.js';

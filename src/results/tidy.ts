@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { COLUMNS as COLUMN_NAMES, type Column } from '../config/schema.js';
 import { inputError } from '../errors.js';
 
 /** One row of tidy results: the contract between an experiment and Repro (docs/architecture.md). */
@@ -8,69 +8,63 @@ export interface TidyRow {
   seed: string;
   step: number | undefined;
   value: number;
+  /** Columns beyond the tidy ones: kept in the merged CSV, ignored by the statistics. */
+  extra?: Record<string, string>;
 }
 
-const REQUIRED = ['algorithm', 'seed', 'value'] as const;
+/** Which field of a record holds each tidy column (repro.yml results.columns). */
+export type ColumnMap = Partial<Record<Column, string>>;
 
-/** Parses tidy CSV (with a header) or JSON lines; errors name file:line and the column. */
-export function parseTidy(text: string, file: string): TidyRow[] {
-  const jsonl = file.endsWith('.jsonl') || file.endsWith('.ndjson');
-  const records: { line: number; record: Record<string, unknown> }[] = jsonl
-    ? jsonLines(text, file)
-    : csvRecords(text, file);
-  return records.map(({ line, record }) => {
-    for (const column of REQUIRED) {
-      if (record[column] === undefined || record[column] === '')
-        throw inputError(`${file}:${line}: column '${column}' is missing or empty.`);
+/** Turns one parsed record into a row; errors name file:line and the column. */
+export function toTidyRow(record: Record<string, unknown>, where: string, columns: ColumnMap = {}): TidyRow {
+  const field = (c: Column) => columns[c] ?? c;
+  const get = (c: Column) => record[field(c)];
+  for (const c of ['algorithm', 'seed', 'value'] as const) {
+    const v = get(c);
+    if (v === undefined || v === null || v === '') {
+      const present = Object.keys(record).join(', ');
+      throw inputError(
+        `${where}: column '${field(c)}' (${c}) is missing or empty; the record has: ${present}.`,
+        'Map your column names in repro.yml under results.columns.',
+      );
     }
-    const value = Number(record.value);
-    if (record.value === null || !Number.isFinite(value))
-      throw inputError(`${file}:${line}: value '${String(record.value)}' is not a finite number.`);
-    const rawStep = record.step;
-    const step = rawStep === undefined || rawStep === '' ? undefined : Number(rawStep);
-    if (step !== undefined && !Number.isFinite(step))
-      throw inputError(`${file}:${line}: step '${String(rawStep)}' is not a number.`);
-    return {
-      algorithm: String(record.algorithm),
-      dataset: record.dataset === undefined || record.dataset === '' ? 'default' : String(record.dataset),
-      seed: String(record.seed),
-      step,
-      value,
-    };
-  });
-}
-
-function csvRecords(text: string, file: string) {
-  try {
-    const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
-    return rows.map((r) => ({ line: r.info.lines, record: r.record }));
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw inputError(`${file}${line ? `:${line}` : ''}: not valid CSV: ${(err as Error).message}`);
   }
-}
-
-function jsonLines(text: string, file: string) {
-  const out: { line: number; record: Record<string, unknown> }[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    try {
-      out.push({ line: i + 1, record: JSON.parse(raw) as Record<string, unknown> });
-    } catch {
-      throw inputError(`${file}:${i + 1}: not a JSON object.`);
+  const rawValue = get('value');
+  const value = typeof rawValue === 'number' ? rawValue : Number(rawValue);
+  if (!Number.isFinite(value)) {
+    throw inputError(
+      `${where}: ${field('value')} '${String(rawValue)}' is not a finite number.`,
+      'Fix the run, or set analysis.nanPolicy: omit in repro.yml to drop such runs.',
+    );
+  }
+  const rawStep = get('step');
+  const step = rawStep === undefined || rawStep === null || rawStep === '' ? undefined : Number(rawStep);
+  if (step !== undefined && !Number.isFinite(step))
+    throw inputError(`${where}: ${field('step')} '${String(rawStep)}' is not a number.`);
+  const dataset = get('dataset');
+  const row: TidyRow = {
+    algorithm: String(get('algorithm')),
+    dataset: dataset === undefined || dataset === null || dataset === '' ? 'default' : String(dataset),
+    seed: String(get('seed')),
+    step,
+    value,
+  };
+  const known = new Set(COLUMN_NAMES.map(field));
+  for (const key in record) {
+    if (!known.has(key)) {
+      row.extra ??= {};
+      row.extra[key] =
+        typeof record[key] === 'string' ? (record[key] as string) : JSON.stringify(record[key]);
     }
-  });
-  return out;
+  }
+  return row;
 }
 
 /** The final value of each run (algorithm, dataset, seed): its row with the largest step. */
-export function finalValues(rows: readonly TidyRow[]): TidyRow[] {
+export function finalValues(rows: Iterable<TidyRow>): TidyRow[] {
   const last = new Map<string, TidyRow>();
   for (const row of rows) {
-    const key = JSON.stringify([row.algorithm, row.dataset, row.seed]);
+    const key = `${row.algorithm}\u0000${row.dataset}\u0000${row.seed}`;
     const seen = last.get(key);
     if (!seen || (row.step ?? -Infinity) >= (seen.step ?? -Infinity)) last.set(key, row);
   }

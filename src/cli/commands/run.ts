@@ -1,18 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { LocalEngine } from '../../engine/local/engine.js';
 import { TERMINATED } from '../../engine/local/run.js';
 import { RUNTIME_CHOICES, type RuntimeChoice, selectRuntime } from '../../engine/local/runtime/select.js';
 import type { WorkflowStatus } from '../../engine/status.js';
 import { inputError, ReproError } from '../../errors.js';
-import { collectTidyResults } from '../../results/index.js';
+import type { RunRecord } from '../../report/index.js';
+import { collectFromStore } from '../../results/index.js';
 import { FsArtifactStore } from '../../storage/index.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import { parseParameterFlags } from '../../workflow/parameters.js';
 import { createProgressView } from '../progress.js';
-import { resultsTable } from '../results-table.js';
+import { printReport, reportOn } from '../reporting.js';
 
 interface RunFlags {
   parameter: string[];
@@ -21,6 +23,8 @@ interface RunFlags {
   parallelism?: number;
   store: string;
   name?: string;
+  config?: string;
+  out?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -73,9 +77,17 @@ export function registerRun(program: Command): void {
     )
     .option('--store <dir>', 'artifact store folder', '.repro/artifacts')
     .option('--name <name>', 'the workflow name (default: from metadata.name or generateName)')
+    .option('--config <file>', 'the repro.yml (default: repro.yml beside the workflow)')
+    .option('--out <dir>', 'where to write the report (default: .repro/report/<workflow>/)')
     .action(async (target: string, flags: RunFlags) => {
       const workflow = await loadWorkflow(target);
-      const parameters = await readParameters(flags.parameterFile, flags.parameter);
+      const { config, dir: configDir } = await loadConfig(flags.config ?? join(workflow.dir, CONFIG_FILE), {
+        required: flags.config !== undefined,
+      });
+      const parameters = {
+        ...config.parameters,
+        ...(await readParameters(flags.parameterFile, flags.parameter)),
+      };
       const { runtime, reason } = await selectRuntime(flags.runtime);
       process.stderr.write(`runtime: ${runtime.name} (${reason})\n`);
       const store = new FsArtifactStore(flags.store);
@@ -112,15 +124,30 @@ export function registerRun(program: Command): void {
       const status = final as WorkflowStatus;
       await view.finish(status);
 
-      const prefix = `${submitted.name}/results`;
-      const { rows, keys } = await collectTidyResults(store, prefix);
-      process.stdout.write(
-        `\n${rows.length ? resultsTable(rows) : `No tidy results found under ${store.location}/${prefix}/.`}\n`,
+      // The run record beside the artifacts lets `repro report <run folder>` rebuild the provenance.
+      const record: RunRecord = {
+        workflow: submitted.name,
+        parameters: submitted.parameters,
+        engine: engine.name,
+        runtime: runtime.name,
+        status,
+      };
+      const recordFile = join(flags.store, '..', 'work', submitted.name, 'run.json');
+      await mkdir(dirname(recordFile), { recursive: true });
+      await writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
+      await store.putFile(`${submitted.name}/run.json`, recordFile);
+      const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, {
+        format: config.results.format,
+        columns: config.results.columns,
+      });
+      const report = await reportOn(
+        results,
+        config,
+        flags.out ?? join('.repro', 'report', submitted.name),
+        record,
+        configDir,
       );
-      if (keys.length)
-        process.stdout.write(
-          `(${rows.length} rows from ${keys.length} files under ${store.location}/${prefix}/)\n`,
-        );
+      printReport(report, (t) => process.stdout.write(t));
 
       if (interrupted)
         throw new ReproError(

@@ -1,0 +1,53 @@
+import type { TidyRow } from './tidy.js';
+
+/** Fewer runs than this in a cell gives a power warning. */
+export const MIN_RUNS = 5;
+
+/**
+ * What a reader should know about a set of results before trusting the statistics: duplicated
+ * rows, cells with fewer runs than the others (naming the missing seeds), and cells too small to
+ * test. Nothing is dropped; these are warnings.
+ */
+export function checkResults(rows: readonly TidyRow[], finals: readonly TidyRow[]): string[] {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const duplicates = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.algorithm} / ${r.dataset} / seed ${r.seed}${r.step !== undefined ? ` / step ${r.step}` : ''}`;
+    if (seen.has(key)) duplicates.set(key, (duplicates.get(key) ?? 1) + 1);
+    else seen.add(key);
+  }
+  if (duplicates.size > 0) {
+    const shown = [...duplicates].slice(0, 5).map(([k, n]) => `${k} (${n} times)`);
+    warnings.push(
+      `${duplicates.size} duplicated (algorithm, dataset, seed, step) rows, e.g. ${shown.join('; ')}. The last one read is used.`,
+    );
+  }
+  for (const dataset of [...new Set(finals.map((r) => r.dataset))].sort()) {
+    const inDataset = finals.filter((r) => r.dataset === dataset);
+    const seedsOf = new Map<string, Set<string>>();
+    for (const r of inDataset) seedsOf.set(r.algorithm, (seedsOf.get(r.algorithm) ?? new Set()).add(r.seed));
+    const allSeeds = new Set(inDataset.map((r) => r.seed));
+    const most = Math.max(...[...seedsOf.values()].map((s) => s.size));
+    for (const [algorithm, seeds] of [...seedsOf].sort()) {
+      if (seeds.size < most) {
+        const missing = [...allSeeds].filter((s) => !seeds.has(s)).sort(bySeed);
+        warnings.push(
+          `${algorithm} on ${dataset} has ${seeds.size} runs, fewer than the ${most} of others; missing seeds: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`,
+        );
+      }
+      if (seeds.size < MIN_RUNS)
+        warnings.push(
+          `${algorithm} on ${dataset} has only ${seeds.size} run${seeds.size === 1 ? '' : 's'}; tests with fewer than ${MIN_RUNS} runs have little power.`,
+        );
+    }
+  }
+  return warnings;
+}
+
+/** Seeds sort numerically when they are numbers. */
+export function bySeed(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  return Number.isFinite(x) && Number.isFinite(y) ? x - y : a.localeCompare(b);
+}

@@ -51991,17 +51991,8 @@ const MIN_RUNS = 5;
  * rows, cells with fewer runs than the others (naming the missing seeds), and cells too small to
  * test. Nothing is dropped; these are warnings.
  */
-function checkResults(rows, finals) {
+function checkResults({ finals, duplicates }) {
     const warnings = [];
-    const seen = new Set();
-    const duplicates = new Map();
-    for (const r of rows) {
-        const key = `${r.algorithm} / ${r.dataset} / seed ${r.seed}${r.step !== undefined ? ` / step ${r.step}` : ''}`;
-        if (seen.has(key))
-            duplicates.set(key, (duplicates.get(key) ?? 1) + 1);
-        else
-            seen.add(key);
-    }
     if (duplicates.size > 0) {
         const shown = [...duplicates].slice(0, 5).map(([k, n]) => `${k} (${n} times)`);
         warnings.push(`${duplicates.size} duplicated (algorithm, dataset, seed, step) rows, e.g. ${shown.join('; ')}. The last one read is used.`);
@@ -52033,15 +52024,6 @@ function bySeed(a, b) {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -52063,6 +52045,13 @@ class CsvError extends Error {
     }
   }
 }
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
 
 
 
@@ -54091,148 +54080,26 @@ const api_transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
-/*
-CSV Parse
-
-Please look at the [project documentation](https://csv.js.org/parse/) for
-additional information.
-*/
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
 
 
 
-
-
-
-
-class Parser extends external_stream_namespaceObject.Transform {
-  constructor(opts = {}) {
-    super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
-    this.api = api_transform({
-      on_skip: (err, chunk) => {
-        this.emit("skip", err, chunk);
-      },
-      ...opts,
-    });
-    // Backward compatibility
-    this.state = this.api.state;
-    this.options = this.api.options;
-    this.info = this.api.info;
+const sync_parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
   }
-  // Implementation of `Transform._transform`
-  _transform(buf, _, callback) {
-    if (this.state.stop === true) {
-      return;
+  const records = opts && opts.objname ? Object.create(null) : [];
+  const parser = api_transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
     }
-    const err = this.api.parse(
-      buf,
-      false,
-      (record) => {
-        this.push(record);
-      },
-      () => {
-        this.push(null);
-        this.end();
-        // Fix #333 and break #410
-        //   ko: api.stream.iterator.coffee
-        //   ko with v21.4.0, ok with node v20.5.1: api.stream.finished # aborted (with generate())
-        //   ko: api.stream.finished # aborted (with Readable)
-        // this.destroy()
-        // Fix #410 and partially break #333
-        //   ok: api.stream.iterator.coffee
-        //   ok: api.stream.finished # aborted (with generate())
-        //   broken: api.stream.finished # aborted (with Readable)
-        this.on("end", this.destroy);
-      },
-    );
-    if (err !== undefined) {
-      this.state.stop = true;
-    }
-    callback(err);
-  }
-  // Implementation of `Transform._flush`
-  _flush(callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.parse(
-      undefined,
-      true,
-      (record) => {
-        this.push(record);
-      },
-      () => {
-        this.push(null);
-        this.on("end", this.destroy);
-      },
-    );
-    callback(err);
-  }
-}
-
-const lib_parse = function () {
-  let data, options, callback;
-  for (const i in arguments) {
-    const argument = arguments[i];
-    const type = typeof argument;
-    if (
-      data === undefined &&
-      (typeof argument === "string" || Buffer.isBuffer(argument))
-    ) {
-      data = argument;
-    } else if (options === undefined && is_object(argument)) {
-      options = argument;
-    } else if (callback === undefined && type === "function") {
-      callback = argument;
-    } else {
-      throw new CsvError(
-        "CSV_INVALID_ARGUMENT",
-        ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
-        options || {},
-      );
-    }
-  }
-  const parser = new Parser(options);
-  if (callback) {
-    const records =
-      options === undefined || options.objname === undefined
-        ? []
-        : Object.create(null);
-    parser.on("readable", function () {
-      let record;
-      while ((record = this.read()) !== null) {
-        if (options === undefined || options.objname === undefined) {
-          records.push(record);
-        } else {
-          Object.assign(records, {
-            [record[0]]: record[1],
-            // writable: true,
-            // enumerable: true,
-            // configurable: true
-          });
-        }
-      }
-    });
-    parser.on("error", function (err) {
-      callback(err, undefined, parser.api.__infoDataSet());
-    });
-    parser.on("end", function () {
-      callback(undefined, records, parser.api.__infoDataSet());
-    });
-  }
-  if (data !== undefined) {
-    const writer = function () {
-      parser.write(data);
-      parser.end();
-    };
-    // Support Deno, Rollup doesn't provide a shim for setImmediate
-    if (typeof setImmediate === "function") {
-      setImmediate(writer);
-    } else {
-      setTimeout(writer, 0);
-    }
-  }
-  return parser;
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  return records;
 };
 
 
@@ -54278,16 +54145,106 @@ function toTidyRow(record, where, columns = {}) {
     }
     return row;
 }
+/** Where each tidy column sits in a CSV header, given the column map; a missing required column throws. */
+function headerIndex(header, where, columns) {
+    const index = {};
+    for (const c of COLUMNS)
+        index[c] = header.indexOf(columns?.[c] ?? c);
+    for (const c of ['algorithm', 'seed', 'value']) {
+        if (index[c] === -1) {
+            throw inputError(`${where}: no column '${columns?.[c] ?? c}' (${c}) in the header: ${header.join(', ')}.`, 'Map your column names in repro.yml under results.columns.');
+        }
+    }
+    return index;
+}
+const layoutCache = new WeakMap();
+/**
+ * A row from the fields of a CSV record. Repeated strings (algorithm, dataset, seed) are interned,
+ * so a million rows share a few hundred string objects.
+ */
+function rowFromFields(fields, header, where, columns, intern) {
+    let layout = layoutCache.get(header);
+    if (!layout) {
+        const idx = headerIndex(header, where.replace(/:\d+$/, ':1'), columns);
+        const used = new Set(Object.values(idx));
+        layout = { index: idx, extras: header.map((_, i) => i).filter((i) => !used.has(i)) };
+        layoutCache.set(header, layout);
+    }
+    const { index, extras } = layout;
+    const share = (s) => {
+        const seen = intern.get(s);
+        if (seen !== undefined)
+            return seen;
+        intern.set(s, s);
+        return s;
+    };
+    const algorithm = fields[index.algorithm];
+    const seed = fields[index.seed];
+    const rawValue = fields[index.value];
+    if (algorithm === '' || seed === '')
+        throw inputError(`${where}: column '${algorithm === '' ? header[index.algorithm] : header[index.seed]}' is empty.`);
+    const value = rawValue === '' ? Number.NaN : Number(rawValue);
+    if (!Number.isFinite(value)) {
+        throw inputError(`${where}: ${header[index.value]} '${rawValue}' is not a finite number.`, 'Fix the run, or set analysis.nanPolicy: omit in repro.yml to drop such runs.');
+    }
+    const rawStep = index.step === -1 ? '' : fields[index.step];
+    const step = rawStep === '' ? undefined : Number(rawStep);
+    if (step !== undefined && !Number.isFinite(step))
+        throw inputError(`${where}: ${header[index.step]} '${rawStep}' is not a number.`);
+    const dataset = index.dataset === -1 || fields[index.dataset] === '' ? 'default' : fields[index.dataset];
+    const row = {
+        algorithm: share(algorithm),
+        dataset: share(dataset),
+        seed: share(seed),
+        step,
+        value,
+    };
+    if (extras.length)
+        row.extra = Object.fromEntries(extras.map((i) => [header[i], fields[i]]));
+    return row;
+}
+/**
+ * One pass over all rows: each run's final row, and the duplicated (algorithm, dataset, seed, step)
+ * keys. Nested maps on the (interned) strings avoid building a key string per row.
+ */
+function indexRuns(rows) {
+    const runs = new Map();
+    const duplicates = new Map();
+    for (const row of rows) {
+        let byDataset = runs.get(row.algorithm);
+        if (!byDataset) {
+            byDataset = new Map();
+            runs.set(row.algorithm, byDataset);
+        }
+        let bySeed = byDataset.get(row.dataset);
+        if (!bySeed) {
+            bySeed = new Map();
+            byDataset.set(row.dataset, bySeed);
+        }
+        const run = bySeed.get(row.seed);
+        if (!run) {
+            bySeed.set(row.seed, { last: row, steps: new Set([row.step]) });
+            continue;
+        }
+        if (run.steps.has(row.step)) {
+            const key = `${row.algorithm} / ${row.dataset} / seed ${row.seed}${row.step !== undefined ? ` / step ${row.step}` : ''}`;
+            duplicates.set(key, (duplicates.get(key) ?? 1) + 1);
+        }
+        else
+            run.steps.add(row.step);
+        if ((row.step ?? -Infinity) >= (run.last.step ?? -Infinity))
+            run.last = row;
+    }
+    const finals = [];
+    for (const byDataset of runs.values())
+        for (const bySeed of byDataset.values())
+            for (const run of bySeed.values())
+                finals.push(run.last);
+    return { finals, duplicates };
+}
 /** The final value of each run (algorithm, dataset, seed): its row with the largest step. */
 function finalValues(rows) {
-    const last = new Map();
-    for (const row of rows) {
-        const key = `${row.algorithm}\u0000${row.dataset}\u0000${row.seed}`;
-        const seen = last.get(key);
-        if (!seen || (row.step ?? -Infinity) >= (seen.step ?? -Infinity))
-            last.set(key, row);
-    }
-    return [...last.values()];
+    return indexRuns(rows).finals;
 }
 
 ;// CONCATENATED MODULE: ./src/results/read.ts
@@ -54301,45 +54258,116 @@ function formatOf(file, format) {
         return format;
     return /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv';
 }
+const BATCH = 8192;
 /**
- * Streams the tidy rows of one file (CSV with a header, or JSON lines), never holding the whole
- * file in memory. `label` is how errors name the file (a path or a store key).
+ * Streams the tidy rows of one file (CSV with a header, or JSON lines) in batches, never holding
+ * the whole file in memory.
  */
 async function* readTidyFile(file, options = {}) {
     const label = options.label ?? file;
-    if (formatOf(file, options.format ?? 'auto') === 'jsonl') {
-        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_.createReadStream)(file), crlfDelay: Infinity });
-        let n = 0;
-        for await (const line of lines) {
-            n++;
-            if (line.trim() === '')
-                continue;
-            let record;
-            try {
-                record = JSON.parse(line);
-            }
-            catch {
-                throw inputError(`${label}:${n}: not valid JSON: ${line.slice(0, 80)}`);
-            }
-            if (!record || typeof record !== 'object' || Array.isArray(record))
-                throw inputError(`${label}:${n}: expected a JSON object per line.`);
-            yield toTidyRow(record, `${label}:${n}`, options.columns);
+    if (formatOf(file, options.format ?? 'auto') === 'jsonl')
+        yield* readJsonLines(file, label, options.columns);
+    else
+        yield* readCsv(file, label, options.columns);
+}
+async function* readJsonLines(file, label, columns) {
+    const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_.createReadStream)(file), crlfDelay: Infinity });
+    let batch = [];
+    let n = 0;
+    for await (const line of lines) {
+        n++;
+        if (line.trim() === '')
+            continue;
+        let record;
+        try {
+            record = JSON.parse(line);
         }
-        return;
+        catch {
+            throw inputError(`${label}:${n}: not valid JSON: ${line.slice(0, 80)}`);
+        }
+        if (!record || typeof record !== 'object' || Array.isArray(record))
+            throw inputError(`${label}:${n}: expected a JSON object per line.`);
+        batch.push(toTidyRow(record, `${label}:${n}`, columns));
+        if (batch.length >= BATCH) {
+            yield batch;
+            batch = [];
+        }
     }
-    const parser = (0,external_node_fs_.createReadStream)(file).pipe(lib_parse({ columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }));
+    if (batch.length)
+        yield batch;
+}
+/** Fields of one CSV record: a plain split when it has no quotes (most lines), csv-parse otherwise. */
+function fieldsOf(record, where) {
+    if (!record.includes('"')) {
+        const fields = record.split(',');
+        return record.includes(' ') || record.includes('\t') ? fields.map((f) => f.trim()) : fields;
+    }
     try {
-        for await (const { record, info } of parser) {
-            yield toTidyRow(record, `${label}:${info.lines}`, options.columns);
-        }
+        return sync_parse(record, { trim: true, relax_column_count: true })[0] ?? [];
     }
     catch (err) {
-        if (err.code?.startsWith('CSV_')) {
-            const line = err.lines;
-            throw inputError(`${label}${line ? `:${line}` : ''}: not valid CSV: ${err.message}`);
-        }
-        throw err;
+        throw inputError(`${where}: not valid CSV: ${err.message}`);
     }
+}
+/**
+ * CSV (RFC 4180, with a header row), read in chunks and split into lines by hand: csv-parse's
+ * per-record streaming costs ~7 µs a row, too slow for a million rows, so it only parses the lines
+ * that hold quotes. A quoted field spanning lines is joined before parsing.
+ */
+async function* readCsv(file, label, columns) {
+    let header;
+    let rest = '';
+    let lineNo = 0;
+    let pending = '';
+    let pendingStart = 0;
+    const intern = new Map();
+    let batch = [];
+    const take = (line) => {
+        lineNo++;
+        if (pending) {
+            pending += `\n${line}`;
+            if ((pending.split('"').length - 1) % 2 === 1)
+                return;
+            line = pending;
+            pending = '';
+        }
+        else if (line.includes('"') && (line.split('"').length - 1) % 2 === 1) {
+            pending = line;
+            pendingStart = lineNo;
+            return;
+        }
+        const start = pendingStart && line.includes('\n') ? pendingStart : lineNo;
+        pendingStart = 0;
+        if (line.trim() === '')
+            return;
+        const where = `${label}:${start}`;
+        const fields = fieldsOf(line.endsWith('\r') ? line.slice(0, -1) : line, where);
+        if (!header) {
+            header = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f));
+            return;
+        }
+        if (fields.length !== header.length)
+            throw inputError(`${where}: has ${fields.length} fields, but the header has ${header.length} (${header.join(', ')}).`);
+        batch.push(rowFromFields(fields, header, where, columns, intern));
+    };
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines)
+            take(line);
+        if (batch.length >= BATCH) {
+            yield batch;
+            batch = [];
+        }
+    }
+    if (rest)
+        take(rest);
+    if (pending)
+        throw inputError(`${label}:${pendingStart}: a quoted field is never closed.`);
+    if (!header)
+        throw inputError(`${label}: empty; expected a header row (algorithm,dataset,seed,step,value).`);
+    if (batch.length)
+        yield batch;
 }
 
 ;// CONCATENATED MODULE: ./src/results/collect.ts
@@ -54352,8 +54380,8 @@ async function* readTidyFile(file, options = {}) {
 
 const TIDY_FILE = /\.(csv|jsonl|ndjson)$/i;
 async function collect_finish(rows, sources, searched) {
-    const finals = finalValues(rows);
-    return { rows, finals, sources, searched, warnings: checkResults(rows, finals) };
+    const runs = indexRuns(rows);
+    return { rows, finals: runs.finals, sources, searched, warnings: checkResults(runs) };
 }
 /** Every tidy row under a key prefix of an artifact store. */
 async function collectFromStore(store, prefix, options = {}) {
@@ -54364,8 +54392,9 @@ async function collectFromStore(store, prefix, options = {}) {
         for (const [i, key] of keys.entries()) {
             const file = (0,external_node_path_.join)(dir, `${i}-${key.split('/').pop()}`);
             await store.getToFile(key, file);
-            for await (const row of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
-                rows.push(row);
+            for await (const batch of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
+                for (const row of batch)
+                    rows.push(row);
             await (0,promises_namespaceObject.rm)(file);
         }
     }
@@ -54386,8 +54415,9 @@ async function collectFromPaths(paths, options = {}) {
     }
     const rows = [];
     for (const file of files)
-        for await (const row of readTidyFile(file, options))
-            rows.push(row);
+        for await (const batch of readTidyFile(file, options))
+            for (const row of batch)
+                rows.push(row);
     return collect_finish(rows, files, paths.join(', '));
 }
 
@@ -62536,30 +62566,6 @@ function registerReport(program) {
         printReport(report, (t) => process.stdout.write(t));
     });
 }
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
-
-
-
-const sync_parse = function (data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
-  }
-  const records = opts && opts.objname ? Object.create(null) : [];
-  const parser = api_transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === undefined) records.push(record);
-    else {
-      records[record[0]] = record[1];
-    }
-  };
-  const close = () => {};
-  const error = parser.parse(data, true, push, close);
-  if (error !== undefined) throw error;
-  return records;
-};
-
-
 
 ;// CONCATENATED MODULE: ./src/cli/numeric-input.ts
 

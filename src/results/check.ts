@@ -1,4 +1,4 @@
-import type { TidyRow } from './tidy.js';
+import type { RunIndex } from './tidy.js';
 
 /** Fewer runs than this in a cell gives a power warning. */
 export const MIN_RUNS = 5;
@@ -8,15 +8,8 @@ export const MIN_RUNS = 5;
  * rows, cells with fewer runs than the others (naming the missing seeds), and cells too small to
  * test. Nothing is dropped; these are warnings.
  */
-export function checkResults(rows: readonly TidyRow[], finals: readonly TidyRow[]): string[] {
+export function checkResults({ finals, duplicates }: RunIndex): string[] {
   const warnings: string[] = [];
-  const seen = new Set<string>();
-  const duplicates = new Map<string, number>();
-  for (const r of rows) {
-    const key = `${r.algorithm} / ${r.dataset} / seed ${r.seed}${r.step !== undefined ? ` / step ${r.step}` : ''}`;
-    if (seen.has(key)) duplicates.set(key, (duplicates.get(key) ?? 1) + 1);
-    else seen.add(key);
-  }
   if (duplicates.size > 0) {
     const shown = [...duplicates].slice(0, 5).map(([k, n]) => `${k} (${n} times)`);
     warnings.push(

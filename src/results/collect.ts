@@ -5,7 +5,7 @@ import { filesUnder } from '../storage/archive.js';
 import type { ArtifactStore } from '../storage/types.js';
 import { checkResults } from './check.js';
 import { type ResultFormat, readTidyFile } from './read.js';
-import { type ColumnMap, finalValues, type TidyRow } from './tidy.js';
+import { type ColumnMap, indexRuns, type TidyRow } from './tidy.js';
 
 const TIDY_FILE = /\.(csv|jsonl|ndjson)$/i;
 
@@ -26,8 +26,8 @@ export interface ReadOptions {
 }
 
 async function finish(rows: TidyRow[], sources: string[], searched: string): Promise<CollectedResults> {
-  const finals = finalValues(rows);
-  return { rows, finals, sources, searched, warnings: checkResults(rows, finals) };
+  const runs = indexRuns(rows);
+  return { rows, finals: runs.finals, sources, searched, warnings: checkResults(runs) };
 }
 
 /** Every tidy row under a key prefix of an artifact store. */
@@ -43,8 +43,8 @@ export async function collectFromStore(
     for (const [i, key] of keys.entries()) {
       const file = join(dir, `${i}-${key.split('/').pop()}`);
       await store.getToFile(key, file);
-      for await (const row of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
-        rows.push(row);
+      for await (const batch of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
+        for (const row of batch) rows.push(row);
       await rm(file);
     }
   } finally {
@@ -66,6 +66,7 @@ export async function collectFromPaths(
     else files.push(path);
   }
   const rows: TidyRow[] = [];
-  for (const file of files) for await (const row of readTidyFile(file, options)) rows.push(row);
+  for (const file of files)
+    for await (const batch of readTidyFile(file, options)) for (const row of batch) rows.push(row);
   return finish(rows, files, paths.join(', '));
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, EXIT_CODES, ReproError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerInit(program);
   registerRun(program);
   registerLint(program);
   registerReport(program);

@@ -10,8 +10,13 @@ import {
   writeReport,
 } from '../report/index.js';
 import type { Summary } from '../report/summary.js';
-import type { CollectedResults } from '../results/index.js';
+import type { CollectedResults, ReadOptions } from '../results/index.js';
 import { formatNumber, table } from './format.js';
+
+/** How to read result files, from repro.yml. */
+export function readOptions(config: ReproConfig): ReadOptions {
+  return { format: config.results.format, columns: config.results.columns, nonFinite: config.analysis.nanPolicy };
+}
 
 export function analysisOptions(config: ReproConfig): AnalysisOptions {
   const a = config.analysis;

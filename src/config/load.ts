@@ -19,6 +19,15 @@ export interface LoadedConfig {
   dir: string;
 }
 
+/** A key whose value is empty in YAML (`parameters:` followed only by comments) counts as not set. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
+}
+
 /** Reads repro.yml; a missing file gives the defaults, a wrong one an error at file:line. */
 export async function loadConfig(file: string, options: { required?: boolean } = {}): Promise<LoadedConfig> {
   const path = resolve(file);
@@ -37,7 +46,7 @@ export async function loadConfig(file: string, options: { required?: boolean } =
   }
   const source = sources[0];
   const raw = source ? (source.doc.toJS() as unknown) : {};
-  const result = configSchema.safeParse(raw ?? {});
+  const result = configSchema.safeParse(withoutNulls(raw) ?? {});
   if (!result.success) {
     const lines = result.error.issues.slice(0, 10).map((issue) => {
       const p = issue.path as (string | number)[];

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { filesUnder } from '../storage/archive.js';
 import type { ArtifactStore } from '../storage/types.js';
 import { checkResults } from './check.js';
-import { type ResultFormat, readTidyFile } from './read.js';
-import { type ColumnMap, indexRuns, type TidyRow } from './tidy.js';
+import { type ReadOptions, readTidyFile } from './read.js';
+import { indexRuns, type TidyRow } from './tidy.js';
 
 const TIDY_FILE = /\.(csv|jsonl|ndjson)$/i;
 
@@ -20,14 +20,13 @@ export interface CollectedResults {
   warnings: string[];
 }
 
-export interface ReadOptions {
-  format?: ResultFormat;
-  columns?: ColumnMap;
-}
+export type { ReadOptions };
 
-async function finish(rows: TidyRow[], sources: string[], searched: string): Promise<CollectedResults> {
+async function finish(rows: TidyRow[], sources: string[], searched: string, dropped: number): Promise<CollectedResults> {
   const runs = indexRuns(rows);
-  return { rows, finals: runs.finals, sources, searched, warnings: checkResults(runs) };
+  const warnings = checkResults(runs);
+  if (dropped) warnings.unshift(`${dropped} rows with a NaN or infinite value were dropped (analysis.nanPolicy: omit).`);
+  return { rows, finals: runs.finals, sources, searched, warnings };
 }
 
 /** Every tidy row under a key prefix of an artifact store. */
@@ -37,20 +36,21 @@ export async function collectFromStore(
   options: ReadOptions = {},
 ): Promise<CollectedResults> {
   const keys = (await store.list(prefix)).filter((k) => TIDY_FILE.test(k));
+  const dropped = { count: 0 };
   const dir = await mkdtemp(join(tmpdir(), 'repro-results-'));
   const rows: TidyRow[] = [];
   try {
     for (const [i, key] of keys.entries()) {
       const file = join(dir, `${i}-${key.split('/').pop()}`);
       await store.getToFile(key, file);
-      for await (const batch of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
+      for await (const batch of readTidyFile(file, { ...options, dropped, label: `${store.location}/${key}` }))
         for (const row of batch) rows.push(row);
       await rm(file);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  return finish(rows, keys, `${store.location}/${prefix.replace(/\/+$/, '')}/`);
+  return finish(rows, keys, `${store.location}/${prefix.replace(/\/+$/, '')}/`, dropped.count);
 }
 
 /** Every tidy row in the given files, or in the result files under the given folders. */
@@ -66,7 +66,7 @@ export async function collectFromPaths(
     else files.push(path);
   }
   const rows: TidyRow[] = [];
-  for (const file of files)
-    for await (const batch of readTidyFile(file, options)) for (const row of batch) rows.push(row);
-  return finish(rows, files, paths.join(', '));
+  const dropped = { count: 0 };
+  for (const file of files) for await (const batch of readTidyFile(file, { ...options, dropped })) for (const row of batch) rows.push(row);
+  return finish(rows, files, paths.join(', '), dropped.count);
 }

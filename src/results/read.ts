@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse as parseCsvLine } from 'csv-parse/sync';
 import { inputError } from '../errors.js';
-import { type ColumnMap, rowFromFields, type TidyRow, toTidyRow } from './tidy.js';
+import { type ColumnMap, type NonFinitePolicy, NonFiniteValue, rowFromFields, type TidyRow, toTidyRow } from './tidy.js';
 
 export type ResultFormat = 'auto' | 'csv' | 'jsonl';
 
@@ -13,9 +13,12 @@ export function formatOf(file: string, format: ResultFormat): 'csv' | 'jsonl' {
 
 const BATCH = 8192;
 
-interface ReadOptions {
+export interface ReadOptions {
   format?: ResultFormat;
   columns?: ColumnMap;
+  /** 'omit' drops rows whose value is NaN or infinite, counting them in `dropped`. */
+  nonFinite?: NonFinitePolicy;
+  dropped?: { count: number };
   /** How errors name the file (a path or a store key). */
   label?: string;
 }
@@ -26,16 +29,22 @@ interface ReadOptions {
  */
 export async function* readTidyFile(file: string, options: ReadOptions = {}): AsyncGenerator<TidyRow[]> {
   const label = options.label ?? file;
-  if (formatOf(file, options.format ?? 'auto') === 'jsonl')
-    yield* readJsonLines(file, label, options.columns);
-  else yield* readCsv(file, label, options.columns);
+  const keep: Keep = (make, batch) => {
+    try {
+      batch.push(make());
+    } catch (err) {
+      if (!(err instanceof NonFiniteValue)) throw err;
+      if (options.dropped) options.dropped.count++;
+    }
+  };
+  if (formatOf(file, options.format ?? 'auto') === 'jsonl') yield* readJsonLines(file, label, options, keep);
+  else yield* readCsv(file, label, options, keep);
 }
 
-async function* readJsonLines(
-  file: string,
-  label: string,
-  columns: ColumnMap | undefined,
-): AsyncGenerator<TidyRow[]> {
+/** Adds a row to a batch, or counts it as dropped under nanPolicy 'omit'. */
+type Keep = (make: () => TidyRow, batch: TidyRow[]) => void;
+
+async function* readJsonLines(file: string, label: string, options: ReadOptions, keep: Keep): AsyncGenerator<TidyRow[]> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let batch: TidyRow[] = [];
   let n = 0;
@@ -48,9 +57,9 @@ async function* readJsonLines(
     } catch {
       throw inputError(`${label}:${n}: not valid JSON: ${line.slice(0, 80)}`);
     }
-    if (!record || typeof record !== 'object' || Array.isArray(record))
-      throw inputError(`${label}:${n}: expected a JSON object per line.`);
-    batch.push(toTidyRow(record as Record<string, unknown>, `${label}:${n}`, columns));
+    if (!record || typeof record !== 'object' || Array.isArray(record)) throw inputError(`${label}:${n}: expected a JSON object per line.`);
+    const where = `${label}:${n}`;
+    keep(() => toTidyRow(record as Record<string, unknown>, where, options.columns, options.nonFinite), batch);
     if (batch.length >= BATCH) {
       yield batch;
       batch = [];
@@ -77,11 +86,7 @@ function fieldsOf(record: string, where: string): string[] {
  * per-record streaming costs ~7 µs a row, too slow for a million rows, so it only parses the lines
  * that hold quotes. A quoted field spanning lines is joined before parsing.
  */
-async function* readCsv(
-  file: string,
-  label: string,
-  columns: ColumnMap | undefined,
-): AsyncGenerator<TidyRow[]> {
+async function* readCsv(file: string, label: string, options: ReadOptions, keep: Keep): AsyncGenerator<TidyRow[]> {
   let header: string[] | undefined;
   let rest = '';
   let lineNo = 0;
@@ -114,7 +119,8 @@ async function* readCsv(
       throw inputError(
         `${where}: has ${fields.length} fields, but the header has ${header.length} (${header.join(', ')}).`,
       );
-    batch.push(rowFromFields(fields, header, where, columns, intern));
+    const head = header;
+    keep(() => rowFromFields(fields, head, where, options.columns, intern, options.nonFinite), batch);
   };
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const lines = (rest + chunk).split('\n');

@@ -16,7 +16,13 @@ export interface TidyRow {
 export type ColumnMap = Partial<Record<Column, string>>;
 
 /** Turns one parsed record into a row; errors name file:line and the column. */
-export function toTidyRow(record: Record<string, unknown>, where: string, columns: ColumnMap = {}): TidyRow {
+/** What to do with a row whose value is NaN or infinite: stop with an error, or drop it (counted). */
+export type NonFinitePolicy = 'raise' | 'omit';
+
+/** Thrown for a non-finite value under 'omit', so the reader can count and skip the row. */
+export class NonFiniteValue extends Error {}
+
+export function toTidyRow(record: Record<string, unknown>, where: string, columns: ColumnMap = {}, nonFinite: NonFinitePolicy = 'raise'): TidyRow {
   const field = (c: Column) => columns[c] ?? c;
   const get = (c: Column) => record[field(c)];
   for (const c of ['algorithm', 'seed', 'value'] as const) {
@@ -31,6 +37,7 @@ export function toTidyRow(record: Record<string, unknown>, where: string, column
   }
   const rawValue = get('value');
   const value = typeof rawValue === 'number' ? rawValue : Number(rawValue);
+  if (!Number.isFinite(value) && nonFinite === 'omit') throw new NonFiniteValue();
   if (!Number.isFinite(value)) {
     throw inputError(
       `${where}: ${field('value')} '${String(rawValue)}' is not a finite number.`,
@@ -97,6 +104,7 @@ export function rowFromFields(
   where: string,
   columns: ColumnMap | undefined,
   intern: Map<string, string>,
+  nonFinite: NonFinitePolicy = 'raise',
 ): TidyRow {
   let layout = layoutCache.get(header);
   if (!layout) {
@@ -120,6 +128,7 @@ export function rowFromFields(
       `${where}: column '${algorithm === '' ? header[index.algorithm] : header[index.seed]}' is empty.`,
     );
   const value = rawValue === '' ? Number.NaN : Number(rawValue);
+  if (!Number.isFinite(value) && nonFinite === 'omit') throw new NonFiniteValue();
   if (!Number.isFinite(value)) {
     throw inputError(
       `${where}: ${header[index.value]} '${rawValue}' is not a finite number.`,

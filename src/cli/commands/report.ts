@@ -5,7 +5,7 @@ import { CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { inputError } from '../../errors.js';
 import type { RunRecord } from '../../report/index.js';
 import { collectFromPaths } from '../../results/index.js';
-import { printReport, reportOn } from '../reporting.js';
+import { printReport, readOptions, reportOn } from '../reporting.js';
 
 /** The run record `repro run` leaves in a run folder of the store, if `path` is one. */
 async function runRecordIn(path: string): Promise<RunRecord | undefined> {
@@ -30,7 +30,7 @@ export function registerReport(program: Command): void {
           throw inputError(`${input}: no such file or folder.`);
       }
       const run = inputs.length === 1 ? await runRecordIn(inputs[0] as string) : undefined;
-      const read = { format: config.results.format, columns: config.results.columns };
+      const read = readOptions(config);
       const results = run
         ? await collectFromPaths([join(inputs[0] as string, config.results.prefix)], read)
         : await collectFromPaths(inputs, read);

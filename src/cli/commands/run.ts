@@ -14,7 +14,7 @@ import { FsArtifactStore } from '../../storage/index.js';
 import { loadWorkflow } from '../../workflow/load.js';
 import { parseParameterFlags } from '../../workflow/parameters.js';
 import { createProgressView } from '../progress.js';
-import { printReport, reportOn } from '../reporting.js';
+import { printReport, readOptions, reportOn } from '../reporting.js';
 
 interface RunFlags {
   parameter: string[];
@@ -136,10 +136,7 @@ export function registerRun(program: Command): void {
       await mkdir(dirname(recordFile), { recursive: true });
       await writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
       await store.putFile(`${submitted.name}/run.json`, recordFile);
-      const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, {
-        format: config.results.format,
-        columns: config.results.columns,
-      });
+      const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, readOptions(config));
       const report = await reportOn(
         results,
         config,

@@ -108,7 +108,7 @@ export function analyseDataset(
       ...r.result,
       pAdjusted,
       better,
-      verdict: verdictText(r.result.a, r.result.b, better, pAdjusted, r.result),
+      verdict: verdictText(r.result.a, r.result.b, better, pAdjusted, r.result, options.direction),
     };
   });
   return { name, paired, algorithms: summaries, best, omnibus, pairwise, notes };
@@ -170,17 +170,22 @@ function compare(
   };
 }
 
+/** A pair in plain words; the effect is stated as the chance that one run of one beats one of the other. */
 function verdictText(
   a: string,
   b: string,
   better: string | null,
   pAdjusted: number,
   r: { a12: number; a12Magnitude: string },
+  direction: AnalysisOptions['direction'],
 ): string {
   const p = `p_Holm = ${formatValue(pAdjusted)}`;
+  // A12 is P(a > b) + ½P(a = b); "beats" means larger when maximizing, smaller when minimizing.
+  const aBeats = direction === 'maximize' ? r.a12 : 1 - r.a12;
   if (better) {
     const worse = better === a ? b : a;
-    return `${better} is better than ${worse} (${p}; A12 = ${formatValue(r.a12)}, ${r.a12Magnitude} effect)`;
+    const chance = better === a ? aBeats : 1 - aBeats;
+    return `${better} is better than ${worse} (${p}; P(${better} beats ${worse}) = ${formatValue(chance, 3)}, ${r.a12Magnitude} effect)`;
   }
-  return `no significant difference between ${a} and ${b} (${p}; A12 = ${formatValue(r.a12)}, ${r.a12Magnitude})`;
+  return `no significant difference between ${a} and ${b} (${p}; P(${a} beats ${b}) = ${formatValue(aBeats, 3)}, ${r.a12Magnitude} effect)`;
 }

@@ -15,7 +15,11 @@ import { formatNumber, table } from './format.js';
 
 /** How to read result files, from repro.yml. */
 export function readOptions(config: ReproConfig): ReadOptions {
-  return { format: config.results.format, columns: config.results.columns, nonFinite: config.analysis.nanPolicy };
+  return {
+    format: config.results.format,
+    columns: config.results.columns,
+    nonFinite: config.analysis.nanPolicy,
+  };
 }
 
 export function analysisOptions(config: ReproConfig): AnalysisOptions {

@@ -1,10 +1,15 @@
 /** The files `repro init` writes: a commented repro.yml, and a workflow skeleton when none exists. */
 
-export function starterConfig(workflowFile: string, parameters: readonly { name: string; value?: string }[]): string {
+export function starterConfig(
+  workflowFile: string,
+  parameters: readonly { name: string; value?: string }[],
+): string {
   const params = parameters.length
     ? parameters.map((p) => `  # ${p.name}: "${p.value ?? ''}"`).join('\n')
     : '  # seeds: "30"';
-  const allow = parameters.length ? parameters.map((p) => `  # ${p.name}:\n  #   regex: "[A-Za-z0-9_.-]+"`).join('\n') : '  # seeds:\n  #   integer: { min: 1, max: 100 }';
+  const allow = parameters.length
+    ? parameters.map((p) => `  # ${p.name}:\n  #   regex: "[A-Za-z0-9_.-]+"`).join('\n')
+    : '  # seeds:\n  #   integer: { min: 1, max: 100 }';
   return `# Repro configuration. Every field is optional; docs/config.md describes them all.
 
 # The Argo workflow to run, relative to this file.

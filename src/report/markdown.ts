@@ -114,13 +114,18 @@ function render(s: Summary, options: MarkdownOptions, level: 0 | 1 | 2 | 3, maxR
         '',
       );
       if (level >= 3) {
+        const ciLevel = 1 - s.alpha;
         body.push(
-          '| algorithm | n | median | 95% CI of median | mean ± sd | min – max |',
+          `| algorithm | n | median | ${Math.round(ciLevel * 100)}% CI of median | mean ± sd | min – max |`,
           '|---|---:|---:|---|---:|---|',
         );
         for (const a of d.algorithms) {
+          // Few runs cannot reach the level; say what the interval really covers.
+          const short =
+            a.medianCI.coverage < ciLevel ? ` (covers ${(a.medianCI.coverage * 100).toFixed(0)}% only)` : '';
+          const ci = `${formatValue(a.medianCI.lower)} – ${formatValue(a.medianCI.upper)}${short}`;
           body.push(
-            `| ${cell(a.name)} | ${a.n} | ${formatValue(a.median)} | ${formatValue(a.medianCI.lower)} – ${formatValue(a.medianCI.upper)} | ${formatValue(a.mean)} ± ${formatValue(a.sd, 3)} | ${formatValue(a.min)} – ${formatValue(a.max)} |`,
+            `| ${cell(a.name)} | ${a.n} | ${formatValue(a.median)} | ${ci} | ${formatValue(a.mean)} ± ${formatValue(a.sd, 3)} | ${formatValue(a.min)} – ${formatValue(a.max)} |`,
           );
         }
         body.push('');
@@ -173,7 +178,7 @@ function render(s: Summary, options: MarkdownOptions, level: 0 | 1 | 2 | 3, maxR
     `| git commit | ${p.gitCommit ?? 'unknown'} |`,
     `| host | ${p.host.os}, ${p.host.arch}, ${cell(p.host.cpuModel)}, ${p.host.cores} cores, ${memory} |`,
     `| Repro | ${p.reproVersion} |`,
-    `| runs | ${s.results.runs} runs, ${s.results.rows} rows from ${s.results.files} files${p.startedAt ? `, ${p.startedAt} to ${p.finishedAt ?? '…'}` : ''} |`,
+    `| runs | ${s.results.runs} runs, ${s.results.rows} rows from ${s.results.files} file${s.results.files === 1 ? '' : 's'}${p.startedAt ? `, ${p.startedAt} to ${p.finishedAt ?? '…'}` : ''} |`,
   ];
   out.push(...details('Provenance', prov));
   return out.join('\n');

@@ -24,9 +24,16 @@ export function checkResults({ finals, duplicates }: RunIndex): string[] {
     const most = Math.max(...[...seedsOf.values()].map((s) => s.size));
     for (const [algorithm, seeds] of [...seedsOf].sort()) {
       if (seeds.size < most) {
+        // Naming missing seeds only makes sense when algorithms share seeds (a paired design).
+        const shares = [...seeds].some((s) =>
+          [...seedsOf].some(([other, theirs]) => other !== algorithm && theirs.has(s)),
+        );
         const missing = [...allSeeds].filter((s) => !seeds.has(s)).sort(bySeed);
+        const named = shares
+          ? `; missing seeds: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`
+          : '';
         warnings.push(
-          `${algorithm} on ${dataset} has ${seeds.size} runs, fewer than the ${most} of others; missing seeds: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`,
+          `${algorithm} on ${dataset} has ${seeds.size} runs, fewer than the ${most} of others${named}.`,
         );
       }
       if (seeds.size < MIN_RUNS)

@@ -22,10 +22,16 @@ export interface CollectedResults {
 
 export type { ReadOptions };
 
-async function finish(rows: TidyRow[], sources: string[], searched: string, dropped: number): Promise<CollectedResults> {
+async function finish(
+  rows: TidyRow[],
+  sources: string[],
+  searched: string,
+  dropped: number,
+): Promise<CollectedResults> {
   const runs = indexRuns(rows);
   const warnings = checkResults(runs);
-  if (dropped) warnings.unshift(`${dropped} rows with a NaN or infinite value were dropped (analysis.nanPolicy: omit).`);
+  if (dropped)
+    warnings.unshift(`${dropped} rows with a NaN or infinite value were dropped (analysis.nanPolicy: omit).`);
   return { rows, finals: runs.finals, sources, searched, warnings };
 }
 
@@ -43,7 +49,11 @@ export async function collectFromStore(
     for (const [i, key] of keys.entries()) {
       const file = join(dir, `${i}-${key.split('/').pop()}`);
       await store.getToFile(key, file);
-      for await (const batch of readTidyFile(file, { ...options, dropped, label: `${store.location}/${key}` }))
+      for await (const batch of readTidyFile(file, {
+        ...options,
+        dropped,
+        label: `${store.location}/${key}`,
+      }))
         for (const row of batch) rows.push(row);
       await rm(file);
     }
@@ -67,6 +77,8 @@ export async function collectFromPaths(
   }
   const rows: TidyRow[] = [];
   const dropped = { count: 0 };
-  for (const file of files) for await (const batch of readTidyFile(file, { ...options, dropped })) for (const row of batch) rows.push(row);
+  for (const file of files)
+    for await (const batch of readTidyFile(file, { ...options, dropped }))
+      for (const row of batch) rows.push(row);
   return finish(rows, files, paths.join(', '), dropped.count);
 }

@@ -2,7 +2,14 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse as parseCsvLine } from 'csv-parse/sync';
 import { inputError } from '../errors.js';
-import { type ColumnMap, type NonFinitePolicy, NonFiniteValue, rowFromFields, type TidyRow, toTidyRow } from './tidy.js';
+import {
+  type ColumnMap,
+  type NonFinitePolicy,
+  NonFiniteValue,
+  rowFromFields,
+  type TidyRow,
+  toTidyRow,
+} from './tidy.js';
 
 export type ResultFormat = 'auto' | 'csv' | 'jsonl';
 
@@ -44,7 +51,12 @@ export async function* readTidyFile(file: string, options: ReadOptions = {}): As
 /** Adds a row to a batch, or counts it as dropped under nanPolicy 'omit'. */
 type Keep = (make: () => TidyRow, batch: TidyRow[]) => void;
 
-async function* readJsonLines(file: string, label: string, options: ReadOptions, keep: Keep): AsyncGenerator<TidyRow[]> {
+async function* readJsonLines(
+  file: string,
+  label: string,
+  options: ReadOptions,
+  keep: Keep,
+): AsyncGenerator<TidyRow[]> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let batch: TidyRow[] = [];
   let n = 0;
@@ -57,9 +69,13 @@ async function* readJsonLines(file: string, label: string, options: ReadOptions,
     } catch {
       throw inputError(`${label}:${n}: not valid JSON: ${line.slice(0, 80)}`);
     }
-    if (!record || typeof record !== 'object' || Array.isArray(record)) throw inputError(`${label}:${n}: expected a JSON object per line.`);
+    if (!record || typeof record !== 'object' || Array.isArray(record))
+      throw inputError(`${label}:${n}: expected a JSON object per line.`);
     const where = `${label}:${n}`;
-    keep(() => toTidyRow(record as Record<string, unknown>, where, options.columns, options.nonFinite), batch);
+    keep(
+      () => toTidyRow(record as Record<string, unknown>, where, options.columns, options.nonFinite),
+      batch,
+    );
     if (batch.length >= BATCH) {
       yield batch;
       batch = [];
@@ -86,7 +102,12 @@ function fieldsOf(record: string, where: string): string[] {
  * per-record streaming costs ~7 µs a row, too slow for a million rows, so it only parses the lines
  * that hold quotes. A quoted field spanning lines is joined before parsing.
  */
-async function* readCsv(file: string, label: string, options: ReadOptions, keep: Keep): AsyncGenerator<TidyRow[]> {
+async function* readCsv(
+  file: string,
+  label: string,
+  options: ReadOptions,
+  keep: Keep,
+): AsyncGenerator<TidyRow[]> {
   let header: string[] | undefined;
   let rest = '';
   let lineNo = 0;

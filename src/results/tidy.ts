@@ -22,7 +22,12 @@ export type NonFinitePolicy = 'raise' | 'omit';
 /** Thrown for a non-finite value under 'omit', so the reader can count and skip the row. */
 export class NonFiniteValue extends Error {}
 
-export function toTidyRow(record: Record<string, unknown>, where: string, columns: ColumnMap = {}, nonFinite: NonFinitePolicy = 'raise'): TidyRow {
+export function toTidyRow(
+  record: Record<string, unknown>,
+  where: string,
+  columns: ColumnMap = {},
+  nonFinite: NonFinitePolicy = 'raise',
+): TidyRow {
   const field = (c: Column) => columns[c] ?? c;
   const get = (c: Column) => record[field(c)];
   for (const c of ['algorithm', 'seed', 'value'] as const) {

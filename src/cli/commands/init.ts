@@ -6,7 +6,11 @@ import { STARTER_WORKFLOW, starterConfig } from '../../config/starter.js';
 import { inputError } from '../../errors.js';
 import { loadWorkflow } from '../../workflow/load.js';
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 export function registerInit(program: Command): void {
   program
@@ -16,7 +20,8 @@ export function registerInit(program: Command): void {
     .option('--force', 'overwrite an existing repro.yml')
     .action(async (dir: string, flags: { force?: boolean }) => {
       const configFile = join(dir, CONFIG_FILE);
-      if ((await exists(configFile)) && !flags.force) throw inputError(`${configFile} already exists.`, 'Use --force to overwrite it.');
+      if ((await exists(configFile)) && !flags.force)
+        throw inputError(`${configFile} already exists.`, 'Use --force to overwrite it.');
       let workflowFile = 'workflow.yaml';
       let parameters: { name: string; value?: string }[] = [];
       const found = await loadWorkflow(dir).catch(() => undefined);
@@ -25,7 +30,10 @@ export function registerInit(program: Command): void {
         parameters = found.manifest.spec.arguments?.parameters ?? [];
       } else {
         const target = join(dir, workflowFile);
-        if (await exists(target)) throw inputError(`${target} exists but is not a valid Argo Workflow; fix it (see \`repro lint\`) before \`repro init\`.`);
+        if (await exists(target))
+          throw inputError(
+            `${target} exists but is not a valid Argo Workflow; fix it (see \`repro lint\`) before \`repro init\`.`,
+          );
         await writeFile(target, STARTER_WORKFLOW);
         process.stdout.write(`wrote ${target} (a workflow skeleton to adapt)\n`);
       }

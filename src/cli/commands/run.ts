@@ -136,7 +136,11 @@ export function registerRun(program: Command): void {
       await mkdir(dirname(recordFile), { recursive: true });
       await writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
       await store.putFile(`${submitted.name}/run.json`, recordFile);
-      const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, readOptions(config));
+      const results = await collectFromStore(
+        store,
+        `${submitted.name}/${config.results.prefix}`,
+        readOptions(config),
+      );
       const report = await reportOn(
         results,
         config,

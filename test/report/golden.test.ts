@@ -29,7 +29,7 @@ const FIXED_PROVENANCE: Provenance = {
   runs: [],
 };
 
-export async function reportFixture(name: string) {
+async function reportFixture(name: string) {
   const dir = join(fixtures, name);
   const { config } = await loadConfig(join(dir, 'repro.yml'), { required: true });
   const results = await collectFromPaths([join(dir, 'results')], readOptions(config));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/analysis/index.js';
+import { type AnalysisOptions, analyse } from '../../src/analysis/index.js';
+import type { Claim } from '../../src/config/index.js';
 import { badgeJson, badgeOf, buildSummary, MAX_COMMENT, renderMarkdown } from '../../src/report/index.js';
 import type { TidyRow } from '../../src/results/index.js';
 
@@ -26,7 +27,7 @@ const options = {
   claims: [],
 };
 
-function summaryOf(finals: TidyRow[], claims = options.claims) {
+function summaryOf(finals: TidyRow[], claims: Claim[] = []) {
   const analysis = analyse(finals, { ...options, claims });
   return buildSummary(
     analysis,
@@ -97,7 +98,7 @@ describe('badge', () => {
       ],
       badge: { label: 'inconclusive', message: '1/2 claims', color: 'yellow' },
     },
-  ])('$badge.label', ({ claims, badge }) => {
+  ] as { claims: Claim[]; badge: object }[])('$badge.label', ({ claims, badge }) => {
     const b = badgeOf(summaryOf(finals, claims));
     expect(b).toEqual(badge);
     expect(JSON.parse(badgeJson(b))).toEqual({ schemaVersion: 1, ...badge });

@@ -39710,6 +39710,83 @@ const VERSION = '0.1.0';
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/workflow/source.ts
+
+
+function workflowError(message, hint) {
+    return new ReproError('workflow', message, hint);
+}
+/** Every document of a YAML file; a syntax error is reported at its file:line:col. */
+function parseYamlFile(file, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true });
+    if (!Array.isArray(docs))
+        return [];
+    for (const doc of docs) {
+        const error = doc.errors[0];
+        if (error) {
+            const pos = error.linePos?.[0];
+            const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+            throw workflowError(`${where}: YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`);
+        }
+    }
+    return docs.filter((d) => d.contents !== null).map((doc) => ({ file, doc, lineCounter }));
+}
+function formatPath(path) {
+    return path.reduce((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+}
+function keyOf(pair) {
+    return pair.key?.value;
+}
+/** The child of a YAML node at one path step, and where it starts. */
+function child(node, part) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => keyOf(p) === part);
+        if (!pair)
+            return undefined;
+        const value = pair.value;
+        return { node: value, offset: value?.range?.[0] ?? pair.key.range?.[0] ?? 0 };
+    }
+    if ((0,dist/* isSeq */.oP)(node) && typeof part === 'number') {
+        const value = node.items[part];
+        return value ? { node: value, offset: value.range?.[0] ?? 0 } : undefined;
+    }
+    return undefined;
+}
+/**
+ * file:line:col of the deepest node that exists along `path`; with `key`, of that key inside the
+ * map at `path` (for a field that should not be there).
+ */
+function locate(source, path, key) {
+    let node = source.doc.contents;
+    let offset = node?.range?.[0] ?? 0;
+    for (const part of path) {
+        const next = child(node, part);
+        if (!next)
+            break;
+        ({ node, offset } = next);
+    }
+    if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((p) => keyOf(p) === key);
+        offset = pair?.key?.range?.[0] ?? offset;
+    }
+    const { line, col } = source.lineCounter.linePos(offset);
+    return `${source.file}:${line}:${col}`;
+}
+/** Whether a node exists at `path`. */
+function hasPath(source, path) {
+    let node = source.doc.contents;
+    for (const part of path) {
+        const next = child(node, part);
+        if (!next)
+            return false;
+        node = next.node;
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -49245,6 +49322,261 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * repro.yml: what to run, which parameters a /reproduce comment may set, where the results are and
+ * how to read them, how to analyse them, and which claims of the paper to check.
+ * Documented field by field in docs/config.md.
+ */
+
+const scalar = union([schemas_string(), schemas_number(), schemas_boolean()]).transform(String);
+/** A rule for one parameter a /reproduce comment may set. */
+const allowRule = union([
+    strictObject({ enum: array(scalar).min(1) }),
+    strictObject({
+        integer: strictObject({ min: schemas_number().int().optional(), max: schemas_number().int().optional() }),
+    }),
+    strictObject({
+        regex: schemas_string().refine((r) => {
+            try {
+                new RegExp(r);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        }, 'is not a valid regular expression'),
+    }),
+]);
+const COLUMNS = ['algorithm', 'dataset', 'seed', 'step', 'value'];
+const tolerance = union([
+    schemas_number().nonnegative(),
+    schemas_string().regex(/^\d+(\.\d+)?%$/, "is a number or a percentage like '5%'"),
+]);
+const valueClaimSchema = strictObject({
+    algorithm: schemas_string().min(1),
+    dataset: schemas_string().min(1).default('default'),
+    statistic: schemas_enum(['median', 'mean']).default('median'),
+    value: schemas_number(),
+    tolerance,
+    description: schemas_string().optional(),
+});
+const betterClaimSchema = strictObject({
+    better: schemas_string().min(1),
+    than: schemas_string().min(1),
+    dataset: schemas_string().min(1).default('default'),
+    description: schemas_string().optional(),
+});
+const configSchema = strictObject({
+    workflow: schemas_string().min(1).default('workflow.yaml'),
+    parameters: record(schemas_string(), scalar).default({}),
+    allow: record(schemas_string(), allowRule).default({}),
+    results: strictObject({
+        prefix: schemas_string().min(1).default('results'),
+        format: schemas_enum(['auto', 'csv', 'jsonl']).default('auto'),
+        columns: strictObject(Object.fromEntries(COLUMNS.map((c) => [c, schemas_string().min(1).optional()])))
+            .default({}),
+        metric: schemas_string().min(1).default('value'),
+        direction: schemas_enum(['minimize', 'maximize']).default('minimize'),
+    })
+        .prefault({}),
+    analysis: strictObject({
+        alpha: schemas_number().gt(0).lt(1).default(0.05),
+        paired: union([literal('auto'), schemas_boolean()]).default('auto'),
+        control: schemas_string().min(1).optional(),
+        /** Overrides of the default tests. */
+        twoSample: schemas_enum(['auto', 'mann-whitney-u', 'wilcoxon-signed-rank']).default('auto'),
+        omnibus: schemas_enum(['auto', 'kruskal-wallis', 'friedman', 'none']).default('auto'),
+        method: schemas_enum(['auto', 'exact', 'asymptotic']).default('auto'),
+        nanPolicy: schemas_enum(['raise', 'omit']).default('raise'),
+    })
+        .prefault({}),
+    claims: array(union([betterClaimSchema, valueClaimSchema])).default([]),
+    image: strictObject({
+        dockerfile: schemas_string().min(1).default('Dockerfile'),
+        context: schemas_string().min(1).default('.'),
+        repository: schemas_string().min(1).optional(),
+    })
+        .prefault({}),
+});
+function isBetterClaim(claim) {
+    return 'better' in claim;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+const CONFIG_FILE = 'repro.yml';
+function configError(message, hint) {
+    return new ReproError('config', message, hint);
+}
+/** A key whose value is empty in YAML (`parameters:` followed only by comments) counts as not set. */
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.map(withoutNulls);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value)
+            .filter(([, v]) => v !== null)
+            .map(([k, v]) => [k, withoutNulls(v)]));
+    }
+    return value;
+}
+/** Reads repro.yml; a missing file gives the defaults, a wrong one an error at file:line. */
+async function loadConfig(file, options = {}) {
+    const path = (0,external_node_path_.resolve)(file);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        if (options.required)
+            throw configError(`${file}: no such file.`, 'Create one with `repro init`.');
+        return { config: configSchema.parse({}), file: undefined, dir: (0,external_node_path_.dirname)(path) };
+    }
+    let sources;
+    try {
+        sources = parseYamlFile(path, text);
+    }
+    catch (err) {
+        throw configError(err.message);
+    }
+    const source = sources[0];
+    const raw = source ? source.doc.toJS() : {};
+    const result = configSchema.safeParse(withoutNulls(raw) ?? {});
+    if (!result.success) {
+        const lines = result.error.issues.slice(0, 10).map((issue) => {
+            const p = issue.path;
+            if (issue.code === 'unrecognized_keys') {
+                return issue.keys
+                    .map((k) => `${source ? locate(source, p, k) : path}: ${formatPath([...p, k])}: unknown field '${k}'.`)
+                    .join('\n');
+            }
+            const where = source ? locate(source, p) : path;
+            const values = 'values' in issue && Array.isArray(issue.values) ? ` Allowed: ${issue.values.join(', ')}.` : '';
+            const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+            return `${where}: ${formatPath(p) || '(top level)'}: ${message}.${values}`;
+        });
+        throw configError(`${file} is not a valid Repro config:\n${lines.join('\n')}`, 'docs/config.md describes every field.');
+    }
+    return { config: result.data, file: path, dir: (0,external_node_path_.dirname)(path) };
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+
+
+
+
+;// CONCATENATED MODULE: ./src/config/starter.ts
+/** The files `repro init` writes: a commented repro.yml, and a workflow skeleton when none exists. */
+function starterConfig(workflowFile, parameters) {
+    const params = parameters.length
+        ? parameters.map((p) => `  # ${p.name}: "${p.value ?? ''}"`).join('\n')
+        : '  # seeds: "30"';
+    const allow = parameters.length
+        ? parameters.map((p) => `  # ${p.name}:\n  #   regex: "[A-Za-z0-9_.-]+"`).join('\n')
+        : '  # seeds:\n  #   integer: { min: 1, max: 100 }';
+    return `# Repro configuration. Every field is optional; docs/config.md describes them all.
+
+# The Argo workflow to run, relative to this file.
+workflow: ${workflowFile}
+
+# Default values for workflow parameters (they override the workflow's own).
+parameters:
+${params}
+
+# Parameters a /reproduce comment may set, each with a rule: enum, integer range or regex.
+# A parameter without a rule cannot be set from a comment.
+allow:
+${allow}
+  # dataset:
+  #   enum: [iris, wine]
+
+# Where the runs write tidy results, and how to read them.
+results:
+  prefix: results          # key prefix under the workflow name: {{workflow.name}}/results/...
+  format: auto             # auto (by file extension) | csv | jsonl
+  columns: {}              # map your column names, e.g. { algorithm: method, value: error }
+  metric: value            # the metric's name in the report
+  direction: minimize      # minimize | maximize
+
+analysis:
+  alpha: 0.05
+  paired: auto             # auto: paired when every algorithm ran the same seeds
+  # control: baseline      # compare every algorithm against this one only
+
+# The paper's claims, checked on every run.
+claims: []
+  # - better: my-method
+  #   than: baseline
+  #   dataset: iris
+  # - algorithm: my-method
+  #   dataset: iris
+  #   statistic: median      # median | mean
+  #   value: 0.95
+  #   tolerance: 2%          # absolute (0.01) or relative ("2%")
+
+# The image the Action builds and pushes.
+image:
+  dockerfile: Dockerfile
+  context: .
+`;
+}
+const STARTER_WORKFLOW = `# A workflow skeleton: one pod per algorithm and seed, each writing tidy CSV rows
+# (algorithm,dataset,seed,step,value) to {{workflow.name}}/results/... in the artifact store.
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: experiment-
+spec:
+  entrypoint: main
+  arguments:
+    parameters:
+      - name: seeds
+        value: "30"
+  templates:
+    - name: main
+      steps:
+        - - name: run
+            template: run
+            arguments:
+              parameters:
+                - name: algorithm
+                  value: "{{item.algorithm}}"
+                - name: seed
+                  value: "{{item.seed}}"
+            withItems:
+              - { algorithm: baseline, seed: "1" }
+              - { algorithm: my-method, seed: "1" }
+    - name: run
+      inputs:
+        parameters:
+          - name: algorithm
+          - name: seed
+      container:
+        image: my-experiment:latest
+        command: [sh, -c]
+        args:
+          - |
+            mkdir -p /tmp/out
+            echo "algorithm,dataset,seed,step,value" > /tmp/out/results.csv
+            echo "{{inputs.parameters.algorithm}},default,{{inputs.parameters.seed}},1,0.5" >> /tmp/out/results.csv
+        resources:
+          limits:
+            cpu: "1"
+            memory: 1Gi
+      outputs:
+        artifacts:
+          - name: results
+            path: /tmp/out/results.csv
+            archive:
+              none: {}
+            s3:
+              key: "{{workflow.name}}/results/{{inputs.parameters.algorithm}}/{{inputs.parameters.seed}}.csv"
+`;
+
 ;// CONCATENATED MODULE: ./src/workflow/schema.ts
 /**
  * The subset of Argo's Workflow model the local engine implements, as strict zod schemas: a field
@@ -49440,83 +49772,6 @@ const manifestSchema = strictObject({
     spec: specSchema,
 });
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/workflow/source.ts
-
-
-function workflowError(message, hint) {
-    return new ReproError('workflow', message, hint);
-}
-/** Every document of a YAML file; a syntax error is reported at its file:line:col. */
-function parseYamlFile(file, text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true });
-    if (!Array.isArray(docs))
-        return [];
-    for (const doc of docs) {
-        const error = doc.errors[0];
-        if (error) {
-            const pos = error.linePos?.[0];
-            const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
-            throw workflowError(`${where}: YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`);
-        }
-    }
-    return docs.filter((d) => d.contents !== null).map((doc) => ({ file, doc, lineCounter }));
-}
-function formatPath(path) {
-    return path.reduce((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
-}
-function keyOf(pair) {
-    return pair.key?.value;
-}
-/** The child of a YAML node at one path step, and where it starts. */
-function child(node, part) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((p) => keyOf(p) === part);
-        if (!pair)
-            return undefined;
-        const value = pair.value;
-        return { node: value, offset: value?.range?.[0] ?? pair.key.range?.[0] ?? 0 };
-    }
-    if ((0,dist/* isSeq */.oP)(node) && typeof part === 'number') {
-        const value = node.items[part];
-        return value ? { node: value, offset: value.range?.[0] ?? 0 } : undefined;
-    }
-    return undefined;
-}
-/**
- * file:line:col of the deepest node that exists along `path`; with `key`, of that key inside the
- * map at `path` (for a field that should not be there).
- */
-function locate(source, path, key) {
-    let node = source.doc.contents;
-    let offset = node?.range?.[0] ?? 0;
-    for (const part of path) {
-        const next = child(node, part);
-        if (!next)
-            break;
-        ({ node, offset } = next);
-    }
-    if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((p) => keyOf(p) === key);
-        offset = pair?.key?.range?.[0] ?? offset;
-    }
-    const { line, col } = source.lineCounter.linePos(offset);
-    return `${source.file}:${line}:${col}`;
-}
-/** Whether a node exists at `path`. */
-function hasPath(source, path) {
-    let node = source.doc.contents;
-    for (const part of path) {
-        const next = child(node, part);
-        if (!next)
-            return false;
-        node = next.node;
-    }
-    return true;
-}
-
 ;// CONCATENATED MODULE: ./src/workflow/load.ts
 
 
@@ -49622,6 +49877,43 @@ function schemaError(source, error) {
     });
     const more = error.issues.length > MAX_REPORTED ? `\n(and ${error.issues.length - MAX_REPORTED} more)` : '';
     return workflowError(`${source.file} is not a workflow Repro can run:\n${lines.join('\n')}${more}`, 'Unsupported Argo features are refused rather than ignored; docs/local-engine.md lists what is implemented.');
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/init.ts
+
+
+
+
+
+
+const exists = (path) => (0,promises_namespaceObject.access)(path).then(() => true, () => false);
+function registerInit(program) {
+    program
+        .command('init')
+        .summary('Write a commented repro.yml (and a workflow skeleton if the folder has none)')
+        .argument('[dir]', 'the paper repository', '.')
+        .option('--force', 'overwrite an existing repro.yml')
+        .action(async (dir, flags) => {
+        const configFile = (0,external_node_path_.join)(dir, CONFIG_FILE);
+        if ((await exists(configFile)) && !flags.force)
+            throw inputError(`${configFile} already exists.`, 'Use --force to overwrite it.');
+        let workflowFile = 'workflow.yaml';
+        let parameters = [];
+        const found = await loadWorkflow(dir).catch(() => undefined);
+        if (found) {
+            workflowFile = (0,external_node_path_.basename)(found.file);
+            parameters = found.manifest.spec.arguments?.parameters ?? [];
+        }
+        else {
+            const target = (0,external_node_path_.join)(dir, workflowFile);
+            if (await exists(target))
+                throw inputError(`${target} exists but is not a valid Argo Workflow; fix it (see \`repro lint\`) before \`repro init\`.`);
+            await (0,promises_namespaceObject.writeFile)(target, STARTER_WORKFLOW);
+            process.stdout.write(`wrote ${target} (a workflow skeleton to adapt)\n`);
+        }
+        await (0,promises_namespaceObject.writeFile)(configFile, starterConfig(workflowFile, parameters));
+        process.stdout.write(`wrote ${(0,external_node_path_.resolve)(configFile)}\nnext: edit it, then \`repro run ${dir}\`\n`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/parameters.ts
@@ -50193,142 +50485,6 @@ function findCycle(deps) {
     }
     return undefined;
 }
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-/**
- * repro.yml: what to run, which parameters a /reproduce comment may set, where the results are and
- * how to read them, how to analyse them, and which claims of the paper to check.
- * Documented field by field in docs/config.md.
- */
-
-const scalar = union([schemas_string(), schemas_number(), schemas_boolean()]).transform(String);
-/** A rule for one parameter a /reproduce comment may set. */
-const allowRule = union([
-    strictObject({ enum: array(scalar).min(1) }),
-    strictObject({
-        integer: strictObject({ min: schemas_number().int().optional(), max: schemas_number().int().optional() }),
-    }),
-    strictObject({
-        regex: schemas_string().refine((r) => {
-            try {
-                new RegExp(r);
-                return true;
-            }
-            catch {
-                return false;
-            }
-        }, 'is not a valid regular expression'),
-    }),
-]);
-const COLUMNS = ['algorithm', 'dataset', 'seed', 'step', 'value'];
-const tolerance = union([
-    schemas_number().nonnegative(),
-    schemas_string().regex(/^\d+(\.\d+)?%$/, "is a number or a percentage like '5%'"),
-]);
-const valueClaimSchema = strictObject({
-    algorithm: schemas_string().min(1),
-    dataset: schemas_string().min(1).default('default'),
-    statistic: schemas_enum(['median', 'mean']).default('median'),
-    value: schemas_number(),
-    tolerance,
-    description: schemas_string().optional(),
-});
-const betterClaimSchema = strictObject({
-    better: schemas_string().min(1),
-    than: schemas_string().min(1),
-    dataset: schemas_string().min(1).default('default'),
-    description: schemas_string().optional(),
-});
-const configSchema = strictObject({
-    workflow: schemas_string().min(1).default('workflow.yaml'),
-    parameters: record(schemas_string(), scalar).default({}),
-    allow: record(schemas_string(), allowRule).default({}),
-    results: strictObject({
-        prefix: schemas_string().min(1).default('results'),
-        format: schemas_enum(['auto', 'csv', 'jsonl']).default('auto'),
-        columns: strictObject(Object.fromEntries(COLUMNS.map((c) => [c, schemas_string().min(1).optional()])))
-            .default({}),
-        metric: schemas_string().min(1).default('value'),
-        direction: schemas_enum(['minimize', 'maximize']).default('minimize'),
-    })
-        .prefault({}),
-    analysis: strictObject({
-        alpha: schemas_number().gt(0).lt(1).default(0.05),
-        paired: union([literal('auto'), schemas_boolean()]).default('auto'),
-        control: schemas_string().min(1).optional(),
-        /** Overrides of the default tests. */
-        twoSample: schemas_enum(['auto', 'mann-whitney-u', 'wilcoxon-signed-rank']).default('auto'),
-        omnibus: schemas_enum(['auto', 'kruskal-wallis', 'friedman', 'none']).default('auto'),
-        method: schemas_enum(['auto', 'exact', 'asymptotic']).default('auto'),
-        nanPolicy: schemas_enum(['raise', 'omit']).default('raise'),
-    })
-        .prefault({}),
-    claims: array(union([betterClaimSchema, valueClaimSchema])).default([]),
-    image: strictObject({
-        dockerfile: schemas_string().min(1).default('Dockerfile'),
-        context: schemas_string().min(1).default('.'),
-        repository: schemas_string().min(1).optional(),
-    })
-        .prefault({}),
-});
-function isBetterClaim(claim) {
-    return 'better' in claim;
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-const CONFIG_FILE = 'repro.yml';
-function configError(message, hint) {
-    return new ReproError('config', message, hint);
-}
-/** Reads repro.yml; a missing file gives the defaults, a wrong one an error at file:line. */
-async function loadConfig(file, options = {}) {
-    const path = (0,external_node_path_.resolve)(file);
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        if (options.required)
-            throw configError(`${file}: no such file.`, 'Create one with `repro init`.');
-        return { config: configSchema.parse({}), file: undefined, dir: (0,external_node_path_.dirname)(path) };
-    }
-    let sources;
-    try {
-        sources = parseYamlFile(path, text);
-    }
-    catch (err) {
-        throw configError(err.message);
-    }
-    const source = sources[0];
-    const raw = source ? source.doc.toJS() : {};
-    const result = configSchema.safeParse(raw ?? {});
-    if (!result.success) {
-        const lines = result.error.issues.slice(0, 10).map((issue) => {
-            const p = issue.path;
-            if (issue.code === 'unrecognized_keys') {
-                return issue.keys
-                    .map((k) => `${source ? locate(source, p, k) : path}: ${formatPath([...p, k])}: unknown field '${k}'.`)
-                    .join('\n');
-            }
-            const where = source ? locate(source, p) : path;
-            const values = 'values' in issue && Array.isArray(issue.values) ? ` Allowed: ${issue.values.join(', ')}.` : '';
-            const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-            return `${where}: ${formatPath(p) || '(top level)'}: ${message}.${values}`;
-        });
-        throw configError(`${file} is not a valid Repro config:\n${lines.join('\n')}`, 'docs/config.md describes every field.');
-    }
-    return { config: result.data, file: path, dir: (0,external_node_path_.dirname)(path) };
-}
-
-;// CONCATENATED MODULE: ./src/config/index.ts
-
-
-
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -52006,8 +52162,13 @@ function checkResults({ finals, duplicates }) {
         const most = Math.max(...[...seedsOf.values()].map((s) => s.size));
         for (const [algorithm, seeds] of [...seedsOf].sort()) {
             if (seeds.size < most) {
+                // Naming missing seeds only makes sense when algorithms share seeds (a paired design).
+                const shares = [...seeds].some((s) => [...seedsOf].some(([other, theirs]) => other !== algorithm && theirs.has(s)));
                 const missing = [...allSeeds].filter((s) => !seeds.has(s)).sort(bySeed);
-                warnings.push(`${algorithm} on ${dataset} has ${seeds.size} runs, fewer than the ${most} of others; missing seeds: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`);
+                const named = shares
+                    ? `; missing seeds: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`
+                    : '';
+                warnings.push(`${algorithm} on ${dataset} has ${seeds.size} runs, fewer than the ${most} of others${named}.`);
             }
             if (seeds.size < MIN_RUNS)
                 warnings.push(`${algorithm} on ${dataset} has only ${seeds.size} run${seeds.size === 1 ? '' : 's'}; tests with fewer than ${MIN_RUNS} runs have little power.`);
@@ -54107,8 +54268,10 @@ const sync_parse = function (data, opts = {}) {
 ;// CONCATENATED MODULE: ./src/results/tidy.ts
 
 
-/** Turns one parsed record into a row; errors name file:line and the column. */
-function toTidyRow(record, where, columns = {}) {
+/** Thrown for a non-finite value under 'omit', so the reader can count and skip the row. */
+class NonFiniteValue extends Error {
+}
+function toTidyRow(record, where, columns = {}, nonFinite = 'raise') {
     const field = (c) => columns[c] ?? c;
     const get = (c) => record[field(c)];
     for (const c of ['algorithm', 'seed', 'value']) {
@@ -54120,6 +54283,8 @@ function toTidyRow(record, where, columns = {}) {
     }
     const rawValue = get('value');
     const value = typeof rawValue === 'number' ? rawValue : Number(rawValue);
+    if (!Number.isFinite(value) && nonFinite === 'omit')
+        throw new NonFiniteValue();
     if (!Number.isFinite(value)) {
         throw inputError(`${where}: ${field('value')} '${String(rawValue)}' is not a finite number.`, 'Fix the run, or set analysis.nanPolicy: omit in repro.yml to drop such runs.');
     }
@@ -54162,7 +54327,7 @@ const layoutCache = new WeakMap();
  * A row from the fields of a CSV record. Repeated strings (algorithm, dataset, seed) are interned,
  * so a million rows share a few hundred string objects.
  */
-function rowFromFields(fields, header, where, columns, intern) {
+function rowFromFields(fields, header, where, columns, intern, nonFinite = 'raise') {
     let layout = layoutCache.get(header);
     if (!layout) {
         const idx = headerIndex(header, where.replace(/:\d+$/, ':1'), columns);
@@ -54184,6 +54349,8 @@ function rowFromFields(fields, header, where, columns, intern) {
     if (algorithm === '' || seed === '')
         throw inputError(`${where}: column '${algorithm === '' ? header[index.algorithm] : header[index.seed]}' is empty.`);
     const value = rawValue === '' ? Number.NaN : Number(rawValue);
+    if (!Number.isFinite(value) && nonFinite === 'omit')
+        throw new NonFiniteValue();
     if (!Number.isFinite(value)) {
         throw inputError(`${where}: ${header[index.value]} '${rawValue}' is not a finite number.`, 'Fix the run, or set analysis.nanPolicy: omit in repro.yml to drop such runs.');
     }
@@ -54265,12 +54432,23 @@ const BATCH = 8192;
  */
 async function* readTidyFile(file, options = {}) {
     const label = options.label ?? file;
+    const keep = (make, batch) => {
+        try {
+            batch.push(make());
+        }
+        catch (err) {
+            if (!(err instanceof NonFiniteValue))
+                throw err;
+            if (options.dropped)
+                options.dropped.count++;
+        }
+    };
     if (formatOf(file, options.format ?? 'auto') === 'jsonl')
-        yield* readJsonLines(file, label, options.columns);
+        yield* readJsonLines(file, label, options, keep);
     else
-        yield* readCsv(file, label, options.columns);
+        yield* readCsv(file, label, options, keep);
 }
-async function* readJsonLines(file, label, columns) {
+async function* readJsonLines(file, label, options, keep) {
     const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_.createReadStream)(file), crlfDelay: Infinity });
     let batch = [];
     let n = 0;
@@ -54287,7 +54465,8 @@ async function* readJsonLines(file, label, columns) {
         }
         if (!record || typeof record !== 'object' || Array.isArray(record))
             throw inputError(`${label}:${n}: expected a JSON object per line.`);
-        batch.push(toTidyRow(record, `${label}:${n}`, columns));
+        const where = `${label}:${n}`;
+        keep(() => toTidyRow(record, where, options.columns, options.nonFinite), batch);
         if (batch.length >= BATCH) {
             yield batch;
             batch = [];
@@ -54314,7 +54493,7 @@ function fieldsOf(record, where) {
  * per-record streaming costs ~7 µs a row, too slow for a million rows, so it only parses the lines
  * that hold quotes. A quoted field spanning lines is joined before parsing.
  */
-async function* readCsv(file, label, columns) {
+async function* readCsv(file, label, options, keep) {
     let header;
     let rest = '';
     let lineNo = 0;
@@ -54348,7 +54527,8 @@ async function* readCsv(file, label, columns) {
         }
         if (fields.length !== header.length)
             throw inputError(`${where}: has ${fields.length} fields, but the header has ${header.length} (${header.join(', ')}).`);
-        batch.push(rowFromFields(fields, header, where, columns, intern));
+        const head = header;
+        keep(() => rowFromFields(fields, head, where, options.columns, intern, options.nonFinite), batch);
     };
     for await (const chunk of (0,external_node_fs_.createReadStream)(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
         const lines = (rest + chunk).split('\n');
@@ -54379,20 +54559,28 @@ async function* readCsv(file, label, columns) {
 
 
 const TIDY_FILE = /\.(csv|jsonl|ndjson)$/i;
-async function collect_finish(rows, sources, searched) {
+async function collect_finish(rows, sources, searched, dropped) {
     const runs = indexRuns(rows);
-    return { rows, finals: runs.finals, sources, searched, warnings: checkResults(runs) };
+    const warnings = checkResults(runs);
+    if (dropped)
+        warnings.unshift(`${dropped} rows with a NaN or infinite value were dropped (analysis.nanPolicy: omit).`);
+    return { rows, finals: runs.finals, sources, searched, warnings };
 }
 /** Every tidy row under a key prefix of an artifact store. */
 async function collectFromStore(store, prefix, options = {}) {
     const keys = (await store.list(prefix)).filter((k) => TIDY_FILE.test(k));
+    const dropped = { count: 0 };
     const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'repro-results-'));
     const rows = [];
     try {
         for (const [i, key] of keys.entries()) {
             const file = (0,external_node_path_.join)(dir, `${i}-${key.split('/').pop()}`);
             await store.getToFile(key, file);
-            for await (const batch of readTidyFile(file, { ...options, label: `${store.location}/${key}` }))
+            for await (const batch of readTidyFile(file, {
+                ...options,
+                dropped,
+                label: `${store.location}/${key}`,
+            }))
                 for (const row of batch)
                     rows.push(row);
             await (0,promises_namespaceObject.rm)(file);
@@ -54401,7 +54589,7 @@ async function collectFromStore(store, prefix, options = {}) {
     finally {
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     }
-    return collect_finish(rows, keys, `${store.location}/${prefix.replace(/\/+$/, '')}/`);
+    return collect_finish(rows, keys, `${store.location}/${prefix.replace(/\/+$/, '')}/`, dropped.count);
 }
 /** Every tidy row in the given files, or in the result files under the given folders. */
 async function collectFromPaths(paths, options = {}) {
@@ -54414,11 +54602,12 @@ async function collectFromPaths(paths, options = {}) {
             files.push(path);
     }
     const rows = [];
+    const dropped = { count: 0 };
     for (const file of files)
-        for await (const batch of readTidyFile(file, options))
+        for await (const batch of readTidyFile(file, { ...options, dropped }))
             for (const row of batch)
                 rows.push(row);
-    return collect_finish(rows, files, paths.join(', '));
+    return collect_finish(rows, files, paths.join(', '), dropped.count);
 }
 
 ;// CONCATENATED MODULE: ./src/results/index.ts
@@ -61039,7 +61228,7 @@ function analyseDataset(name, finals, options) {
             ...r.result,
             pAdjusted,
             better,
-            verdict: verdictText(r.result.a, r.result.b, better, pAdjusted, r.result),
+            verdict: verdictText(r.result.a, r.result.b, better, pAdjusted, r.result, options.direction),
         };
     });
     return { name, paired, algorithms: summaries, best, omnibus, pairwise, notes };
@@ -61093,13 +61282,17 @@ function per_dataset_compare(a, b, cells, test, options) {
         },
     };
 }
-function verdictText(a, b, better, pAdjusted, r) {
+/** A pair in plain words; the effect is stated as the chance that one run of one beats one of the other. */
+function verdictText(a, b, better, pAdjusted, r, direction) {
     const p = `p_Holm = ${formatValue(pAdjusted)}`;
+    // A12 is P(a > b) + ½P(a = b); "beats" means larger when maximizing, smaller when minimizing.
+    const aBeats = direction === 'maximize' ? r.a12 : 1 - r.a12;
     if (better) {
         const worse = better === a ? b : a;
-        return `${better} is better than ${worse} (${p}; A12 = ${formatValue(r.a12)}, ${r.a12Magnitude} effect)`;
+        const chance = better === a ? aBeats : 1 - aBeats;
+        return `${better} is better than ${worse} (${p}; P(${better} beats ${worse}) = ${formatValue(chance, 3)}, ${r.a12Magnitude} effect)`;
     }
-    return `no significant difference between ${a} and ${b} (${p}; A12 = ${formatValue(r.a12)}, ${r.a12Magnitude})`;
+    return `no significant difference between ${a} and ${b} (${p}; P(${a} beats ${b}) = ${formatValue(aBeats, 3)}, ${r.a12Magnitude} effect)`;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/index.ts
@@ -61274,9 +61467,13 @@ function render(s, options, level, maxRows) {
         for (const d of s.datasets) {
             body.push(`**${cell(d.name)}**${d.omnibus ? `: ${d.omnibus.test} ${formatValue(d.omnibus.statistic)}, df = ${d.omnibus.df}, p = ${formatValue(d.omnibus.pValue)}` : ''}`, '');
             if (level >= 3) {
-                body.push('| algorithm | n | median | 95% CI of median | mean ± sd | min – max |', '|---|---:|---:|---|---:|---|');
+                const ciLevel = 1 - s.alpha;
+                body.push(`| algorithm | n | median | ${Math.round(ciLevel * 100)}% CI of median | mean ± sd | min – max |`, '|---|---:|---:|---|---:|---|');
                 for (const a of d.algorithms) {
-                    body.push(`| ${cell(a.name)} | ${a.n} | ${formatValue(a.median)} | ${formatValue(a.medianCI.lower)} – ${formatValue(a.medianCI.upper)} | ${formatValue(a.mean)} ± ${formatValue(a.sd, 3)} | ${formatValue(a.min)} – ${formatValue(a.max)} |`);
+                    // Few runs cannot reach the level; say what the interval really covers.
+                    const short = a.medianCI.coverage < ciLevel ? ` (covers ${(a.medianCI.coverage * 100).toFixed(0)}% only)` : '';
+                    const ci = `${formatValue(a.medianCI.lower)} – ${formatValue(a.medianCI.upper)}${short}`;
+                    body.push(`| ${cell(a.name)} | ${a.n} | ${formatValue(a.median)} | ${ci} | ${formatValue(a.mean)} ± ${formatValue(a.sd, 3)} | ${formatValue(a.min)} – ${formatValue(a.max)} |`);
                 }
                 body.push('');
             }
@@ -61312,7 +61509,7 @@ function render(s, options, level, maxRows) {
         `| git commit | ${p.gitCommit ?? 'unknown'} |`,
         `| host | ${p.host.os}, ${p.host.arch}, ${cell(p.host.cpuModel)}, ${p.host.cores} cores, ${memory} |`,
         `| Repro | ${p.reproVersion} |`,
-        `| runs | ${s.results.runs} runs, ${s.results.rows} rows from ${s.results.files} files${p.startedAt ? `, ${p.startedAt} to ${p.finishedAt ?? '…'}` : ''} |`,
+        `| runs | ${s.results.runs} runs, ${s.results.rows} rows from ${s.results.files} file${s.results.files === 1 ? '' : 's'}${p.startedAt ? `, ${p.startedAt} to ${p.finishedAt ?? '…'}` : ''} |`,
     ];
     out.push(...details('Provenance', prov));
     return out.join('\n');
@@ -62324,6 +62521,14 @@ function table(rows) {
 
 
 
+/** How to read result files, from repro.yml. */
+function readOptions(config) {
+    return {
+        format: config.results.format,
+        columns: config.results.columns,
+        nonFinite: config.analysis.nanPolicy,
+    };
+}
 function analysisOptions(config) {
     const a = config.analysis;
     return {
@@ -62489,10 +62694,7 @@ function registerRun(program) {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(recordFile), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(recordFile, `${JSON.stringify(record, null, 2)}\n`);
         await store.putFile(`${submitted.name}/run.json`, recordFile);
-        const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, {
-            format: config.results.format,
-            columns: config.results.columns,
-        });
+        const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, readOptions(config));
         const report = await reportOn(results, config, flags.out ?? (0,external_node_path_.join)('.repro', 'report', submitted.name), record, configDir);
         printReport(report, (t) => process.stdout.write(t));
         if (interrupted)
@@ -62557,7 +62759,7 @@ function registerReport(program) {
                 throw inputError(`${input}: no such file or folder.`);
         }
         const run = inputs.length === 1 ? await runRecordIn(inputs[0]) : undefined;
-        const read = { format: config.results.format, columns: config.results.columns };
+        const read = readOptions(config);
         const results = run
             ? await collectFromPaths([(0,external_node_path_.join)(inputs[0], config.results.prefix)], read)
             : await collectFromPaths(inputs, read);
@@ -62778,6 +62980,7 @@ function registerStats(program) {
 
 
 
+
 /** The command table. Each command lives in its own file under commands/. */
 function buildProgram() {
     const program = new Command('repro')
@@ -62785,6 +62988,7 @@ function buildProgram() {
         .version(VERSION)
         .showHelpAfterError('(run with --help for usage)')
         .exitOverride();
+    registerInit(program);
     registerRun(program);
     registerLint(program);
     registerReport(program);

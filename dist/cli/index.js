@@ -51435,11 +51435,12 @@ function errorNode(ctx, place, templateName, message) {
     return { phase: 'Error', message, nodeId: node.id, outputs: emptyOutputs() };
 }
 /** Runs a template at a place in the tree with the given arguments. */
-async function runTemplate(ctx, place, templateName, args, outer) {
+async function runTemplate(ctx, place, templateName, args) {
     const template = ctx.templates.get(templateName);
     let scope;
     try {
-        scope = await templateScope(ctx, template, args, outer);
+        // A template sees its inputs and the workflow's variables, never its caller's steps or items.
+        scope = await templateScope(ctx, template, args, ctx.workflowScope);
     }
     catch (err) {
         return errorNode(ctx, place, templateName, describeError(err));
@@ -51545,7 +51546,7 @@ async function runInvocation(ctx, step, place, scope, slots, options) {
             return await slots.use(async () => {
                 if (!mayStart())
                     return undefined;
-                const outcome = await runTemplate(ctx, one, step.template, args, itemScope);
+                const outcome = await runTemplate(ctx, one, step.template, args);
                 // Still holding the slot, so an item waiting for it sees the failure before it starts.
                 if (options.failFast && failed(outcome.phase))
                     stopLaunching = true;
@@ -51715,6 +51716,18 @@ class LocalRun {
         const deadlineSeconds = spec.activeDeadlineSeconds !== undefined
             ? parseDuration(spec.activeDeadlineSeconds, 'spec.activeDeadlineSeconds')
             : undefined;
+        const scope = new Scope();
+        const created = new Date().toISOString();
+        scope
+            .set('workflow.name', name)
+            .set('workflow.namespace', this.options.namespace)
+            .set('workflow.uid', (0,external_node_crypto_namespaceObject.randomUUID)())
+            .set('workflow.creationTimestamp', created)
+            .set('workflow.parameters', JSON.stringify(Object.entries(parameters).map(([n, value]) => ({ name: n, value }))));
+        for (const [k, v] of Object.entries(parameters))
+            scope.set(`workflow.parameters.${k}`, v);
+        const globals = new Map();
+        const workflowScope = new GlobalScope(scope, globals);
         const ctx = {
             workflow,
             name,
@@ -51727,7 +51740,8 @@ class LocalRun {
             signal: this.abort.signal,
             stopReason: () => this.reason,
             deadline: deadlineSeconds !== undefined ? Date.now() + deadlineSeconds * 1000 : undefined,
-            globals: new Map(),
+            globals,
+            workflowScope,
             warn: (message) => {
                 if (this.warnings.has(message))
                     return;
@@ -51739,30 +51753,18 @@ class LocalRun {
         const deadlineTimer = deadlineSeconds !== undefined
             ? setTimeout(() => this.stop(DEADLINE_EXCEEDED), deadlineSeconds * 1000)
             : undefined;
-        const scope = new Scope();
-        const created = new Date().toISOString();
-        scope
-            .set('workflow.name', name)
-            .set('workflow.namespace', this.options.namespace)
-            .set('workflow.uid', (0,external_node_crypto_namespaceObject.randomUUID)())
-            .set('workflow.creationTimestamp', created)
-            .set('workflow.parameters', JSON.stringify(Object.entries(parameters).map(([n, value]) => ({ name: n, value }))));
-        for (const [k, v] of Object.entries(parameters))
-            scope.set(`workflow.parameters.${k}`, v);
-        const globalScope = new GlobalScope(scope, ctx.globals);
         this.book.setWorkflow({ phase: 'Running', startedAt: created });
         const entrypoint = spec.entrypoint;
         const args = { parameters: new Map(Object.entries(parameters)), artifacts: new Map() };
         let outcome;
         try {
-            outcome = await runTemplate(ctx, { nodeName: name, displayName: name }, entrypoint, args, globalScope);
+            outcome = await runTemplate(ctx, { nodeName: name, displayName: name }, entrypoint, args);
             if (spec.onExit && this.reason !== TERMINATED) {
-                const exitScope = globalScope
-                    .child()
-                    .set('workflow.status', failed(outcome.phase) ? 'Failed' : 'Succeeded');
+                // Exit handlers, and every template they call, see how the workflow ended.
+                scope.set('workflow.status', failed(outcome.phase) ? 'Failed' : 'Succeeded');
                 if (failed(outcome.phase))
-                    exitScope.set('workflow.failures', JSON.stringify(this.failures()));
-                const exit = await runTemplate(ctx, { nodeName: `${name}.onExit`, displayName: `${name}.onExit` }, spec.onExit, { parameters: new Map(), artifacts: new Map() }, exitScope);
+                    scope.set('workflow.failures', JSON.stringify(this.failures()));
+                const exit = await runTemplate(ctx, { nodeName: `${name}.onExit`, displayName: `${name}.onExit` }, spec.onExit, { parameters: new Map(), artifacts: new Map() });
                 if (failed(exit.phase) && !failed(outcome.phase))
                     outcome = { ...exit, message: `exit handler failed: ${exit.message ?? ''}` };
             }

@@ -1,5 +1,5 @@
 import type { Claim } from '../config/schema.js';
-import type { Magnitude } from '../stats/index.js';
+import type { Description, Magnitude } from '../stats/index.js';
 
 export type Direction = 'minimize' | 'maximize';
 
@@ -14,16 +14,8 @@ export interface AnalysisOptions {
   claims: Claim[];
 }
 
-export interface AlgorithmSummary {
+export interface AlgorithmSummary extends Description {
   name: string;
-  n: number;
-  mean: number;
-  sd: number;
-  median: number;
-  q1: number;
-  q3: number;
-  min: number;
-  max: number;
   medianCI: { lower: number; upper: number; coverage: number };
 }
 

@@ -3,7 +3,7 @@ import type { LoadedWorkflow } from '../../workflow/load.js';
 import type { Template } from '../../workflow/schema.js';
 import type { NodePhase, NodeStatus } from '../status.js';
 import type { Runtime } from './runtime/types.js';
-import type { ArtifactRef } from './scope.js';
+import type { ArtifactRef, Scope } from './scope.js';
 import type { Semaphore } from './semaphore.js';
 import type { StatusBook } from './status-book.js';
 
@@ -32,6 +32,8 @@ export interface RunContext {
   store: ArtifactStore;
   runtime: Runtime;
   templates: Map<string, Template>;
+  /** workflow.* variables, the base of every template's scope. */
+  workflowScope: Scope;
   /** Workflow-wide pod slots (spec.parallelism or --parallelism). */
   podSlots: Semaphore;
   scratchRoot: string;

@@ -54,31 +54,6 @@ export class LocalRun {
       spec.activeDeadlineSeconds !== undefined
         ? parseDuration(spec.activeDeadlineSeconds, 'spec.activeDeadlineSeconds')
         : undefined;
-    const ctx: RunContext = {
-      workflow,
-      name,
-      book: this.book,
-      store: this.options.store,
-      runtime: this.options.runtime,
-      templates,
-      podSlots: new Semaphore(this.options.parallelism ?? spec.parallelism),
-      scratchRoot: this.options.scratchRoot,
-      signal: this.abort.signal,
-      stopReason: () => this.reason,
-      deadline: deadlineSeconds !== undefined ? Date.now() + deadlineSeconds * 1000 : undefined,
-      globals: new Map(),
-      warn: (message) => {
-        if (this.warnings.has(message)) return;
-        this.warnings.add(message);
-        this.options.onWarning?.(message);
-      },
-      logFiles: this.logFiles,
-    };
-    const deadlineTimer =
-      deadlineSeconds !== undefined
-        ? setTimeout(() => this.stop(DEADLINE_EXCEEDED), deadlineSeconds * 1000)
-        : undefined;
-
     const scope = new Scope();
     const created = new Date().toISOString();
     scope
@@ -91,25 +66,49 @@ export class LocalRun {
         JSON.stringify(Object.entries(parameters).map(([n, value]) => ({ name: n, value }))),
       );
     for (const [k, v] of Object.entries(parameters)) scope.set(`workflow.parameters.${k}`, v);
-    const globalScope = new GlobalScope(scope, ctx.globals);
+    const globals = new Map<string, string>();
+    const workflowScope = new GlobalScope(scope, globals);
+    const ctx: RunContext = {
+      workflow,
+      name,
+      book: this.book,
+      store: this.options.store,
+      runtime: this.options.runtime,
+      templates,
+      podSlots: new Semaphore(this.options.parallelism ?? spec.parallelism),
+      scratchRoot: this.options.scratchRoot,
+      signal: this.abort.signal,
+      stopReason: () => this.reason,
+      deadline: deadlineSeconds !== undefined ? Date.now() + deadlineSeconds * 1000 : undefined,
+      globals,
+      workflowScope,
+      warn: (message) => {
+        if (this.warnings.has(message)) return;
+        this.warnings.add(message);
+        this.options.onWarning?.(message);
+      },
+      logFiles: this.logFiles,
+    };
+    const deadlineTimer =
+      deadlineSeconds !== undefined
+        ? setTimeout(() => this.stop(DEADLINE_EXCEEDED), deadlineSeconds * 1000)
+        : undefined;
 
     this.book.setWorkflow({ phase: 'Running', startedAt: created });
     const entrypoint = spec.entrypoint as string;
     const args = { parameters: new Map(Object.entries(parameters)), artifacts: new Map() };
     let outcome: Outcome;
     try {
-      outcome = await runTemplate(ctx, { nodeName: name, displayName: name }, entrypoint, args, globalScope);
+      outcome = await runTemplate(ctx, { nodeName: name, displayName: name }, entrypoint, args);
       if (spec.onExit && this.reason !== TERMINATED) {
-        const exitScope = globalScope
-          .child()
-          .set('workflow.status', failed(outcome.phase) ? 'Failed' : 'Succeeded');
-        if (failed(outcome.phase)) exitScope.set('workflow.failures', JSON.stringify(this.failures()));
+        // Exit handlers, and every template they call, see how the workflow ended.
+        scope.set('workflow.status', failed(outcome.phase) ? 'Failed' : 'Succeeded');
+        if (failed(outcome.phase)) scope.set('workflow.failures', JSON.stringify(this.failures()));
         const exit = await runTemplate(
           ctx,
           { nodeName: `${name}.onExit`, displayName: `${name}.onExit` },
           spec.onExit,
           { parameters: new Map(), artifacts: new Map() },
-          exitScope,
         );
         if (failed(exit.phase) && !failed(outcome.phase))
           outcome = { ...exit, message: `exit handler failed: ${exit.message ?? ''}` };

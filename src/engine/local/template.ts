@@ -46,12 +46,12 @@ export async function runTemplate(
   place: Placement,
   templateName: string,
   args: CallArguments,
-  outer: Scope,
 ): Promise<Outcome> {
   const template = ctx.templates.get(templateName) as Template;
   let scope: Scope;
   try {
-    scope = await templateScope(ctx, template, args, outer);
+    // A template sees its inputs and the workflow's variables, never its caller's steps or items.
+    scope = await templateScope(ctx, template, args, ctx.workflowScope);
   } catch (err) {
     return errorNode(ctx, place, templateName, describeError(err));
   }
@@ -182,7 +182,7 @@ export async function runInvocation(
       const args = resolveArguments(step, itemScope);
       return await slots.use(async () => {
         if (!mayStart()) return undefined;
-        const outcome = await runTemplate(ctx, one, step.template, args, itemScope);
+        const outcome = await runTemplate(ctx, one, step.template, args);
         // Still holding the slot, so an item waiting for it sees the failure before it starts.
         if (options.failFast && failed(outcome.phase)) stopLaunching = true;
         return outcome;

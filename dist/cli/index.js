@@ -62627,6 +62627,38 @@ async function readParameters(file, flags) {
     }
     return { ...fromFile, ...parseParameterFlags(flags) };
 }
+/** Shows progress until the run ends; Ctrl-C or SIGTERM stops every pod first. */
+async function watchUntilDone(engine, submitted) {
+    const view = createProgressView(submitted, process.stdout, (pod) => engine.logs(submitted.name, pod));
+    let interrupted;
+    const onSignal = (signal) => {
+        interrupted = signal;
+        void engine.stop(submitted.name, TERMINATED);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let final;
+    try {
+        for await (const status of engine.watch(submitted.name)) {
+            final = status;
+            view.update(status);
+        }
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+    const status = final;
+    await view.finish(status);
+    return { status, ...(interrupted ? { interrupted } : {}) };
+}
+/** The run record beside the artifacts lets `repro report <run folder>` rebuild the provenance. */
+async function saveRunRecord(store, workDir, record) {
+    const file = (0,external_node_path_.join)(workDir, record.workflow, 'run.json');
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(record, null, 2)}\n`);
+    await store.putFile(`${record.workflow}/run.json`, file);
+}
 function registerRun(program) {
     program
         .command('run')
@@ -62635,7 +62667,7 @@ function registerRun(program) {
         .option('-p, --parameter <name=value>', 'set a workflow parameter (repeatable), as argo submit -p', collect, [])
         .option('--parameter-file <file>', 'a YAML or JSON map of parameter values')
         .addOption(new Option('--runtime <runtime>', 'where pods run').choices(RUNTIME_CHOICES).default('auto'))
-        .option('--parallelism <n>', 'the most pods running at once (default: spec.parallelism, else unlimited)', positiveInt)
+        .option('--parallelism <n>', 'the most pods running at once (default: spec.parallelism, else the number of cores)', positiveInt)
         .option('--store <dir>', 'artifact store folder', '.repro/artifacts')
         .option('--name <name>', 'the workflow name (default: from metadata.name or generateName)')
         .option('--config <file>', 'the repro.yml (default: repro.yml beside the workflow)')
@@ -62652,10 +62684,11 @@ function registerRun(program) {
         const { runtime, reason } = await selectRuntime(flags.runtime);
         process.stderr.write(`runtime: ${runtime.name} (${reason})\n`);
         const store = new FsArtifactStore(flags.store);
+        const workDir = (0,external_node_path_.join)(flags.store, '..', 'work');
         const engine = new LocalEngine({
             store,
             runtime,
-            workDir: (0,external_node_path_.join)(flags.store, '..', 'work'),
+            workDir,
             ...(flags.parallelism !== undefined ? { parallelism: flags.parallelism } : {}),
             onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
         });
@@ -62663,28 +62696,8 @@ function registerRun(program) {
             parameters,
             ...(flags.name ? { name: flags.name } : {}),
         });
-        const view = createProgressView(submitted, process.stdout, (pod) => engine.logs(submitted.name, pod));
-        let interrupted;
-        const onSignal = (signal) => {
-            interrupted = signal;
-            void engine.stop(submitted.name, TERMINATED);
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-        let final;
-        try {
-            for await (const status of engine.watch(submitted.name)) {
-                final = status;
-                view.update(status);
-            }
-        }
-        finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-        const status = final;
-        await view.finish(status);
-        // The run record beside the artifacts lets `repro report <run folder>` rebuild the provenance.
+        const { status, interrupted } = await watchUntilDone(engine, submitted);
+        // Even a failed or stopped run is reported: whatever results it wrote are not lost.
         const record = {
             workflow: submitted.name,
             parameters: submitted.parameters,
@@ -62692,10 +62705,7 @@ function registerRun(program) {
             runtime: runtime.name,
             status,
         };
-        const recordFile = (0,external_node_path_.join)(flags.store, '..', 'work', submitted.name, 'run.json');
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(recordFile), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(recordFile, `${JSON.stringify(record, null, 2)}\n`);
-        await store.putFile(`${submitted.name}/run.json`, recordFile);
+        await saveRunRecord(store, workDir, record);
         const results = await collectFromStore(store, `${submitted.name}/${config.results.prefix}`, readOptions(config));
         const report = await reportOn(results, config, flags.out ?? (0,external_node_path_.join)('.repro', 'report', submitted.name), record, configDir);
         printReport(report, (t) => process.stdout.write(t));

@@ -7,6 +7,7 @@ import { LocalEngine } from '../../engine/local/engine.js';
 import { TERMINATED } from '../../engine/local/run.js';
 import { RUNTIME_CHOICES, type RuntimeChoice, selectRuntime } from '../../engine/local/runtime/select.js';
 import type { WorkflowStatus } from '../../engine/status.js';
+import type { SubmittedWorkflow } from '../../engine/types.js';
 import { inputError, ReproError } from '../../errors.js';
 import type { RunRecord } from '../../report/index.js';
 import { collectFromStore } from '../../results/index.js';
@@ -57,6 +58,42 @@ export async function readParameters(
   return { ...fromFile, ...parseParameterFlags(flags) };
 }
 
+/** Shows progress until the run ends; Ctrl-C or SIGTERM stops every pod first. */
+async function watchUntilDone(
+  engine: LocalEngine,
+  submitted: SubmittedWorkflow,
+): Promise<{ status: WorkflowStatus; interrupted?: NodeJS.Signals }> {
+  const view = createProgressView(submitted, process.stdout, (pod) => engine.logs(submitted.name, pod));
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = signal;
+    void engine.stop(submitted.name, TERMINATED);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let final: WorkflowStatus | undefined;
+  try {
+    for await (const status of engine.watch(submitted.name)) {
+      final = status;
+      view.update(status);
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const status = final as WorkflowStatus;
+  await view.finish(status);
+  return { status, ...(interrupted ? { interrupted } : {}) };
+}
+
+/** The run record beside the artifacts lets `repro report <run folder>` rebuild the provenance. */
+async function saveRunRecord(store: FsArtifactStore, workDir: string, record: RunRecord): Promise<void> {
+  const file = join(workDir, record.workflow, 'run.json');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+  await store.putFile(`${record.workflow}/run.json`, file);
+}
+
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -72,7 +109,7 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--runtime <runtime>', 'where pods run').choices(RUNTIME_CHOICES).default('auto'))
     .option(
       '--parallelism <n>',
-      'the most pods running at once (default: spec.parallelism, else unlimited)',
+      'the most pods running at once (default: spec.parallelism, else the number of cores)',
       positiveInt,
     )
     .option('--store <dir>', 'artifact store folder', '.repro/artifacts')
@@ -91,10 +128,11 @@ export function registerRun(program: Command): void {
       const { runtime, reason } = await selectRuntime(flags.runtime);
       process.stderr.write(`runtime: ${runtime.name} (${reason})\n`);
       const store = new FsArtifactStore(flags.store);
+      const workDir = join(flags.store, '..', 'work');
       const engine = new LocalEngine({
         store,
         runtime,
-        workDir: join(flags.store, '..', 'work'),
+        workDir,
         ...(flags.parallelism !== undefined ? { parallelism: flags.parallelism } : {}),
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       });
@@ -102,29 +140,9 @@ export function registerRun(program: Command): void {
         parameters,
         ...(flags.name ? { name: flags.name } : {}),
       });
-      const view = createProgressView(submitted, process.stdout, (pod) => engine.logs(submitted.name, pod));
+      const { status, interrupted } = await watchUntilDone(engine, submitted);
 
-      let interrupted: NodeJS.Signals | undefined;
-      const onSignal = (signal: NodeJS.Signals) => {
-        interrupted = signal;
-        void engine.stop(submitted.name, TERMINATED);
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      let final: WorkflowStatus | undefined;
-      try {
-        for await (const status of engine.watch(submitted.name)) {
-          final = status;
-          view.update(status);
-        }
-      } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
-      const status = final as WorkflowStatus;
-      await view.finish(status);
-
-      // The run record beside the artifacts lets `repro report <run folder>` rebuild the provenance.
+      // Even a failed or stopped run is reported: whatever results it wrote are not lost.
       const record: RunRecord = {
         workflow: submitted.name,
         parameters: submitted.parameters,
@@ -132,10 +150,7 @@ export function registerRun(program: Command): void {
         runtime: runtime.name,
         status,
       };
-      const recordFile = join(flags.store, '..', 'work', submitted.name, 'run.json');
-      await mkdir(dirname(recordFile), { recursive: true });
-      await writeFile(recordFile, `${JSON.stringify(record, null, 2)}\n`);
-      await store.putFile(`${submitted.name}/run.json`, recordFile);
+      await saveRunRecord(store, workDir, record);
       const results = await collectFromStore(
         store,
         `${submitted.name}/${config.results.prefix}`,

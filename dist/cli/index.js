@@ -62489,7 +62489,8 @@ async function writeReport(dir, input) {
 
 
 ;// CONCATENATED MODULE: ./src/cli/format.ts
-/** Number formatting shared by every human-readable output. */
+/** Number formatting for the terminal; numbers share the report's format (analysis/format.ts). */
+
 /** A p-value as a reader expects it: 4 significant digits, and "< 1e-16" below double precision. */
 function formatP(p) {
     if (p < 1e-16)
@@ -62498,15 +62499,11 @@ function formatP(p) {
         return p.toExponential(2);
     return p.toPrecision(4).replace(/\.?0+$/, '');
 }
-/** A statistic to 6 significant digits, without trailing zeros. */
+/** A statistic: whole numbers as they are, anything else as the report writes numbers. */
 function formatNumber(x, digits = 6) {
-    if (!Number.isFinite(x))
-        return String(x);
     if (Number.isInteger(x) && Math.abs(x) < 1e9)
         return String(x);
-    if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e9))
-        return x.toExponential(Math.max(0, digits - 3));
-    return Number(x.toPrecision(digits)).toString();
+    return formatValue(x, digits);
 }
 /** Left-aligned text columns. */
 function table(rows) {

@@ -1,4 +1,5 @@
-/** Number formatting shared by every human-readable output. */
+/** Number formatting for the terminal; numbers share the report's format (analysis/format.ts). */
+import { formatValue } from '../analysis/format.js';
 
 /** A p-value as a reader expects it: 4 significant digits, and "< 1e-16" below double precision. */
 export function formatP(p: number): string {
@@ -7,12 +8,10 @@ export function formatP(p: number): string {
   return p.toPrecision(4).replace(/\.?0+$/, '');
 }
 
-/** A statistic to 6 significant digits, without trailing zeros. */
+/** A statistic: whole numbers as they are, anything else as the report writes numbers. */
 export function formatNumber(x: number, digits = 6): string {
-  if (!Number.isFinite(x)) return String(x);
   if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);
-  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e9)) return x.toExponential(Math.max(0, digits - 3));
-  return Number(x.toPrecision(digits)).toString();
+  return formatValue(x, digits);
 }
 
 /** Left-aligned text columns. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,44 @@ describe('examples', () => {
     const merged = readFileSync(join(store, 'opt-test/merged/results.csv'), 'utf8').trim().split('\n');
     expect(merged[0]).toBe('algorithm,dataset,seed,step,value');
     expect(merged).toHaveLength(97);
+
+    // The run folder in the store is enough to report again, provenance included.
+    const again = join(tmp, 'again');
+    const re = await runCli([
+      'report',
+      join(store, 'opt-test'),
+      '--config',
+      join(example('optimizers'), 'repro.yml'),
+      '--out',
+      again,
+    ]);
+    expect(re.code).toBe(0);
+    const second = JSON.parse(readFileSync(join(again, 'summary.json'), 'utf8'));
+    expect(second.results).toMatchObject({ rows: 96, runs: 24, files: 24 });
+    expect(second.provenance.workflow).toBe('opt-test');
+    expect(second.claims).toEqual(summary.claims);
+  });
+
+  it('a workflow that writes no tidy results still succeeds, and the report says where Repro looked', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'repro-noresults-'));
+    const dir = join(tmp, 'wf');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'workflow.yaml'),
+      'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: quiet\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      container:\n        image: busybox\n        command: [echo, hello]\n',
+    );
+    const r = await runCli([
+      'run',
+      dir,
+      '--runtime',
+      'host',
+      '--store',
+      join(tmp, 'artifacts'),
+      '--out',
+      join(tmp, 'report'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`No tidy results found; looked in ${join(tmp, 'artifacts')}/quiet/results/`);
+    expect(readFileSync(join(tmp, 'report', 'report.md'), 'utf8')).toContain('No tidy results were found.');
   });
 });

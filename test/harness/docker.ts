@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,15 +12,56 @@ export interface DockerDaemon {
   stop(): Promise<void>;
 }
 
+function answers(host: string): boolean {
+  try {
+    execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], {
+      env: { ...process.env, DOCKER_HOST: host },
+      stdio: 'ignore',
+      timeout: 5000,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The DOCKER_HOST of an engine that already answers (DOCKER_HOST or the default socket), if any. */
+export function existingDocker(): string | undefined {
+  const host = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+  return answers(host) ? host : undefined;
+}
+
+/** Builds the test image FROM scratch with the static busybox, so no registry is needed. */
+export function buildTestImage(host: string): void {
+  if (!BUSYBOX) {
+    throw new Error(
+      'busybox is not installed (Debian package busybox-static); run scripts/install-test-deps.sh',
+    );
+  }
+  const context = mkdtempSync(join(tmpdir(), 'repro-test-image-'));
+  try {
+    copyFileSync(BUSYBOX, join(context, 'busybox'));
+    writeFileSync(
+      join(context, 'Dockerfile'),
+      'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n',
+    );
+    // The legacy builder: BuildKit needs buildx, which Debian 12 lacks.
+    execFileSync('docker', ['build', '-q', '-t', TEST_IMAGE, context], {
+      env: { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' },
+      stdio: 'ignore',
+    });
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts a private dockerd on a unix socket (flags from ../shared/ENVIRONMENT.md: vfs storage,
  * no iptables, no bridge), waits until it answers, and builds the test image.
  */
 export async function startDocker(): Promise<DockerDaemon> {
   const root = mkdtempSync(join(tmpdir(), 'repro-dockerd-'));
-  const socket = join(root, 'docker.sock');
-  const host = `unix://${socket}`;
-  const log = join(root, 'dockerd.log');
+  const host = `unix://${join(root, 'docker.sock')}`;
   const daemon: ChildProcess = spawn(
     'dockerd',
     [
@@ -37,32 +78,15 @@ export async function startDocker(): Promise<DockerDaemon> {
       '--pidfile',
       join(root, 'docker.pid'),
     ],
-    { stdio: ['ignore', 'ignore', 'ignore'], detached: false },
+    { stdio: 'ignore' },
   );
-  const env = { ...process.env, DOCKER_HOST: host, DOCKER_BUILDKIT: '0' };
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], { env, stdio: 'ignore' });
-      break;
-    } catch {
-      if (Date.now() > deadline || daemon.exitCode !== null)
-        throw new Error(`dockerd did not start; see ${log}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  while (!answers(host)) {
+    if (Date.now() > deadline || daemon.exitCode !== null)
+      throw new Error('dockerd did not start within 30 s');
+    await new Promise((r) => setTimeout(r, 200));
   }
-  if (!BUSYBOX)
-    throw new Error(
-      'busybox is not installed (Debian package busybox-static); run scripts/install-test-deps.sh',
-    );
-  const context = join(root, 'image');
-  mkdirSync(context);
-  copyFileSync(BUSYBOX, join(context, 'busybox'));
-  writeFileSync(
-    join(context, 'Dockerfile'),
-    'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n',
-  );
-  execFileSync('docker', ['build', '-q', '-t', TEST_IMAGE, context], { env, stdio: 'ignore' });
+  buildTestImage(host);
   return {
     host,
     async stop() {

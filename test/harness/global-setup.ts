@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { type DockerDaemon, startDocker } from './docker.js';
+import { buildTestImage, type DockerDaemon, existingDocker, startDocker } from './docker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +21,12 @@ function hasDockerd(): boolean {
 /** Starts the servers the tests need, and stops them afterwards. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let docker: DockerDaemon | undefined;
-  if (hasDockerd()) {
+  const existing = existingDocker();
+  if (existing) {
+    // An engine already answers (a GitHub runner's, say): use it rather than start a second one.
+    buildTestImage(existing);
+    project.provide('docker', { host: existing });
+  } else if (hasDockerd()) {
     docker = await startDocker();
     project.provide('docker', { host: docker.host });
   } else {

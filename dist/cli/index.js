@@ -50629,6 +50629,9 @@ class StatusBook {
     workflowName;
     status = { phase: 'Pending', progress: '0/0', nodes: {} };
     listeners = new Set();
+    // Pod counts kept as nodes change, so progress costs O(1) however large the workflow.
+    pods = 0;
+    succeededPods = 0;
     constructor(workflowName) {
         this.workflowName = workflowName;
     }
@@ -50647,6 +50650,11 @@ class StatusBook {
         if (isCompleted(full.phase))
             full.finishedAt ??= full.startedAt;
         this.status.nodes[id] = full;
+        if (full.type === 'Pod') {
+            this.pods++;
+            if (full.phase === 'Succeeded')
+                this.succeededPods++;
+        }
         if (parentId) {
             const parent = this.status.nodes[parentId];
             if (parent && !parent.children?.includes(id))
@@ -50666,6 +50674,9 @@ class StatusBook {
         const node = this.status.nodes[id];
         if (!node)
             return;
+        if (node.type === 'Pod' && patch.phase && patch.phase !== node.phase) {
+            this.succeededPods += (patch.phase === 'Succeeded' ? 1 : 0) - (node.phase === 'Succeeded' ? 1 : 0);
+        }
         Object.assign(node, patch);
         if (patch.phase && isCompleted(patch.phase))
             node.finishedAt ??= new Date().toISOString();
@@ -50678,8 +50689,7 @@ class StatusBook {
     }
     /** Argo's progress: succeeded pods / all pods. */
     recount() {
-        const pods = Object.values(this.status.nodes).filter((n) => n.type === 'Pod');
-        this.status.progress = `${pods.filter((n) => n.phase === 'Succeeded').length}/${pods.length}`;
+        this.status.progress = `${this.succeededPods}/${this.pods}`;
     }
     snapshot() {
         return structuredClone(this.status);
@@ -51821,6 +51831,8 @@ class GlobalScope extends Scope {
 
 
 
+/** The most often `watch` hands out a snapshot while a run goes on. */
+const SNAPSHOT_INTERVAL_MS = 50;
 /** Runs workflows on this machine with the local interpreter. */
 class LocalEngine {
     settings;
@@ -51860,7 +51872,10 @@ class LocalEngine {
             throw inputError(`No workflow named '${name}' was submitted to this engine.`);
         return running;
     }
-    /** Snapshots as the run changes (coalesced: at most one per event-loop turn), ending with the final one. */
+    /**
+     * Snapshots as the run changes, at most one per SNAPSHOT_INTERVAL_MS (a snapshot copies every
+     * node, so one per change would cost O(nodes²) on large runs), ending with the final status.
+     */
     async *watch(name) {
         const { run, done } = this.get(name);
         let dirty = true;
@@ -51870,18 +51885,17 @@ class LocalEngine {
             dirty = true;
             wake?.();
         });
-        done.then(() => {
+        const end = () => {
             finished = true;
             wake?.();
-        }, () => {
-            finished = true;
-            wake?.();
-        });
+        };
+        done.then(end, end);
         try {
             while (!finished) {
                 if (dirty) {
                     dirty = false;
                     yield run.book.snapshot();
+                    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_INTERVAL_MS));
                     continue;
                 }
                 await new Promise((resolve) => {

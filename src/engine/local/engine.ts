@@ -22,6 +22,9 @@ export interface LocalEngineSettings {
   onWarning?: (message: string) => void;
 }
 
+/** The most often `watch` hands out a snapshot while a run goes on. */
+export const SNAPSHOT_INTERVAL_MS = 50;
+
 interface Running {
   run: LocalRun;
   done: Promise<WorkflowStatus>;
@@ -66,7 +69,10 @@ export class LocalEngine implements Engine {
     return running;
   }
 
-  /** Snapshots as the run changes (coalesced: at most one per event-loop turn), ending with the final one. */
+  /**
+   * Snapshots as the run changes, at most one per SNAPSHOT_INTERVAL_MS (a snapshot copies every
+   * node, so one per change would cost O(nodes²) on large runs), ending with the final status.
+   */
   async *watch(name: string): AsyncIterable<WorkflowStatus> {
     const { run, done } = this.get(name);
     let dirty = true;
@@ -76,21 +82,17 @@ export class LocalEngine implements Engine {
       dirty = true;
       wake?.();
     });
-    done.then(
-      () => {
-        finished = true;
-        wake?.();
-      },
-      () => {
-        finished = true;
-        wake?.();
-      },
-    );
+    const end = () => {
+      finished = true;
+      wake?.();
+    };
+    done.then(end, end);
     try {
       while (!finished) {
         if (dirty) {
           dirty = false;
           yield run.book.snapshot();
+          await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_INTERVAL_MS));
           continue;
         }
         await new Promise<void>((resolve) => {

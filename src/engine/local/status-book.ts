@@ -9,6 +9,9 @@ import { isCompleted } from '../status.js';
 export class StatusBook {
   readonly status: WorkflowStatus = { phase: 'Pending', progress: '0/0', nodes: {} };
   private readonly listeners = new Set<() => void>();
+  // Pod counts kept as nodes change, so progress costs O(1) however large the workflow.
+  private pods = 0;
+  private succeededPods = 0;
 
   constructor(private readonly workflowName: string) {}
 
@@ -27,6 +30,10 @@ export class StatusBook {
     const full: NodeStatus = { phase: 'Running', startedAt: new Date().toISOString(), ...node, id };
     if (isCompleted(full.phase)) full.finishedAt ??= full.startedAt;
     this.status.nodes[id] = full;
+    if (full.type === 'Pod') {
+      this.pods++;
+      if (full.phase === 'Succeeded') this.succeededPods++;
+    }
     if (parentId) {
       const parent = this.status.nodes[parentId];
       if (parent && !parent.children?.includes(id)) parent.children = [...(parent.children ?? []), id];
@@ -46,6 +53,9 @@ export class StatusBook {
   update(id: string, patch: Partial<NodeStatus>): void {
     const node = this.status.nodes[id];
     if (!node) return;
+    if (node.type === 'Pod' && patch.phase && patch.phase !== node.phase) {
+      this.succeededPods += (patch.phase === 'Succeeded' ? 1 : 0) - (node.phase === 'Succeeded' ? 1 : 0);
+    }
     Object.assign(node, patch);
     if (patch.phase && isCompleted(patch.phase)) node.finishedAt ??= new Date().toISOString();
     this.recount();
@@ -59,8 +69,7 @@ export class StatusBook {
 
   /** Argo's progress: succeeded pods / all pods. */
   private recount(): void {
-    const pods = Object.values(this.status.nodes).filter((n) => n.type === 'Pod');
-    this.status.progress = `${pods.filter((n) => n.phase === 'Succeeded').length}/${pods.length}`;
+    this.status.progress = `${this.succeededPods}/${this.pods}`;
   }
 
   snapshot(): WorkflowStatus {

@@ -39,8 +39,8 @@ spec:
 `;
 }
 
-/** Wall-clock seconds to run a workflow with the local engine at parallelism 2. */
-async function timeWorkflow(yaml: string): Promise<number> {
+/** Wall-clock seconds to run a workflow with the local engine at parallelism 2 (watching it, as the CLI does, when asked). */
+async function timeWorkflow(yaml: string, watch = false): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'repro-bench-'));
   try {
     writeFileSync(join(dir, 'workflow.yaml'), yaml);
@@ -53,6 +53,7 @@ async function timeWorkflow(yaml: string): Promise<number> {
     const workflow = await loadWorkflow(dir);
     const start = performance.now();
     const { name } = await engine.submit(workflow);
+    if (watch) for await (const _ of engine.watch(name));
     const status = await engine.wait(name);
     const seconds = (performance.now() - start) / 1000;
     if (status.phase !== 'Succeeded')
@@ -113,4 +114,10 @@ const packed = median(packing);
 console.log(`Packing, 40 steps of 1 s CPU at parallelism 2 (median of ${PACKING_RUNS} runs):`);
 console.log(
   `  wall ${packed.toFixed(2)} s against the ideal 20 s: ratio ${(packed / 20).toFixed(3)} (target <= 1.05)   (runs: ${packing.map((t) => t.toFixed(2)).join(', ')} s)`,
+);
+
+// Scaling: the per-step cost must not grow with the size of the workflow (watched, as the CLI does).
+const big = await timeWorkflow(workflowOf(2000, ['true']), true);
+console.log(
+  `Scaling, 2,000 steps of \`true\` at parallelism 2, watched: ${((big / 2000) * 1000).toFixed(2)} ms/step wall (${big.toFixed(2)} s; 200 steps: ${enginePerStep.toFixed(2)} ms/step)`,
 );

@@ -48708,7 +48708,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -49634,6 +49634,20 @@ const IGNORED_FIELDS = {
         'archiveLocation',
         'hostAliases',
     ],
+    /** Where a cluster's artifact repository is: locally every key lives in the one local store. */
+    s3: [
+        'bucket',
+        'endpoint',
+        'region',
+        'insecure',
+        'accessKeySecret',
+        'secretKeySecret',
+        'roleARN',
+        'useSDKCreds',
+        'createBucketIfNotPresent',
+        'encryptionOptions',
+        'caSecret',
+    ],
     container: [
         'name',
         'imagePullPolicy',
@@ -49672,10 +49686,10 @@ const artifactSchema = strictObject({
     name: schemas_string().min(1),
     path: schemas_string().optional(),
     from: schemas_string().optional(),
-    s3: looseObject({ key: schemas_string().min(1) }).optional(),
+    s3: ignoring({ key: schemas_string().min(1) }, IGNORED_FIELDS.s3).optional(),
     archive: archiveSchema.optional(),
     optional: schemas_boolean().optional(),
-    globalName: schemas_string().optional(),
+    /** File mode of an input artifact once staged, e.g. 0o755 (YAML: 0755 or 493). */
     mode: schemas_number().int().optional(),
 });
 const argumentsSchema = strictObject({
@@ -51196,8 +51210,11 @@ async function runPod(ctx, place, template, scope, attempt) {
                     throw new Error(`inputs.artifacts.${a.name} needs a path`);
                 podScope.set(`inputs.artifacts.${a.name}.path`, a.path);
                 paths.push(a.path);
-                if (ref)
+                if (ref) {
                     await stageInput(ctx, ref, (0,external_node_path_.join)(fsRoot, a.path));
+                    if (a.mode !== undefined)
+                        await (0,promises_namespaceObject.chmod)((0,external_node_path_.join)(fsRoot, a.path), a.mode);
+                }
             }
             for (const p of template.outputs?.parameters ?? []) {
                 if (p.valueFrom?.path) {

@@ -56,6 +56,20 @@ export const IGNORED_FIELDS = {
     'archiveLocation',
     'hostAliases',
   ],
+  /** Where a cluster's artifact repository is: locally every key lives in the one local store. */
+  s3: [
+    'bucket',
+    'endpoint',
+    'region',
+    'insecure',
+    'accessKeySecret',
+    'secretKeySecret',
+    'roleARN',
+    'useSDKCreds',
+    'createBucketIfNotPresent',
+    'encryptionOptions',
+    'caSecret',
+  ],
   container: [
     'name',
     'imagePullPolicy',
@@ -99,10 +113,10 @@ export const artifactSchema = z.strictObject({
   name: z.string().min(1),
   path: z.string().optional(),
   from: z.string().optional(),
-  s3: z.looseObject({ key: z.string().min(1) }).optional(),
+  s3: ignoring({ key: z.string().min(1) }, IGNORED_FIELDS.s3).optional(),
   archive: archiveSchema.optional(),
   optional: z.boolean().optional(),
-  globalName: z.string().optional(),
+  /** File mode of an input artifact once staged, e.g. 0o755 (YAML: 0755 or 493). */
   mode: z.number().int().optional(),
 });
 

@@ -682,6 +682,43 @@ templates:
     },
   },
   {
+    what: 'an input artifact is staged with its mode (here executable), and S3 location fields are accepted',
+    spec: `entrypoint: main
+templates:
+  - name: main
+    steps:
+      - - name: write
+          template: write
+      - - name: exec
+          template: exec
+          arguments:
+            artifacts:
+              - name: tool
+                from: "{{steps.write.outputs.artifacts.tool}}"
+  - name: write
+    container:
+      image: busybox
+      command: [sh, -c, "printf '#!/bin/sh\\necho tool ran\\n' > /tmp/tool.sh"]
+    outputs:
+      artifacts:
+        - name: tool
+          path: /tmp/tool.sh
+          s3:
+            key: "{{workflow.name}}/tool.tgz"
+            bucket: papers
+            endpoint: minio:9000
+  - name: exec
+    inputs:
+      artifacts:
+        - name: tool
+          path: /tmp/in/tool.sh
+          mode: 493
+    container:
+      image: busybox
+      command: [/tmp/in/tool.sh]`,
+    check: (r) => expect(r.node('[1].exec').outputs?.result).toBe('tool ran'),
+  },
+  {
     what: 'a missing output file is an Error naming the path',
     spec: `entrypoint: main
 templates:

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, posix } from 'node:path';
 import { describeError } from '../../errors.js';
@@ -163,7 +163,10 @@ async function runPod(
         if (!a.path) throw new Error(`inputs.artifacts.${a.name} needs a path`);
         podScope.set(`inputs.artifacts.${a.name}.path`, a.path);
         paths.push(a.path);
-        if (ref) await stageInput(ctx, ref, join(fsRoot, a.path));
+        if (ref) {
+          await stageInput(ctx, ref, join(fsRoot, a.path));
+          if (a.mode !== undefined) await chmod(join(fsRoot, a.path), a.mode);
+        }
       }
       for (const p of template.outputs?.parameters ?? []) {
         if (p.valueFrom?.path) {

@@ -50207,13 +50207,42 @@ function validateWorkflow(workflow) {
         byName.set(t.name, t);
     });
     const known = () => [...byName.keys()].join(', ');
+    const declaredWorkflowParams = new Set((spec.arguments?.parameters ?? []).map((p) => p.name));
     if (!spec.entrypoint)
         at(['spec'], 'entrypoint is required.');
     else if (!byName.has(spec.entrypoint))
         at(['spec', 'entrypoint'], `no template is named '${spec.entrypoint}' (templates: ${known()}).`);
+    const entry = spec.entrypoint ? byName.get(spec.entrypoint) : undefined;
+    if (entry) {
+        // The entrypoint's inputs come from spec.arguments, as in Argo.
+        const given = new Set((spec.arguments?.parameters ?? []).map((p) => p.name));
+        for (const p of entry.inputs?.parameters ?? []) {
+            if (!given.has(p.name) && p.value === undefined && p.default === undefined) {
+                at(['spec', 'entrypoint'], `the entrypoint '${entry.name}' needs input parameter '${p.name}'; declare it under spec.arguments.parameters.`);
+            }
+        }
+        const givenArtifacts = new Set((spec.arguments?.artifacts ?? []).map((a) => a.name));
+        for (const a of entry.inputs?.artifacts ?? []) {
+            if (!givenArtifacts.has(a.name) && !a.s3 && !a.optional) {
+                at(['spec', 'entrypoint'], `the entrypoint '${entry.name}' needs input artifact '${a.name}'; give it under spec.arguments.artifacts with an s3.key.`);
+            }
+        }
+    }
+    (spec.arguments?.artifacts ?? []).forEach((a, i) => {
+        const path = ['spec', 'arguments', 'artifacts', i];
+        if (a.from !== undefined)
+            at([...path, 'from'], "a workflow argument cannot come 'from' a step; give an s3.key.");
+        else if (!a.s3)
+            at(path, 'a workflow argument artifact needs an s3.key.');
+        for (const name of findVariables(a.s3?.key ?? '')) {
+            const ok = WORKFLOW_VARIABLES.has(name) ||
+                (name.startsWith('workflow.parameters.') && declaredWorkflowParams.has(name.slice(20)));
+            if (!ok)
+                at([...path, 's3', 'key'], `{{${name}}} cannot be resolved: only workflow variables are known here.`);
+        }
+    });
     if (spec.onExit && !byName.has(spec.onExit))
         at(['spec', 'onExit'], `no template is named '${spec.onExit}' (templates: ${known()}).`);
-    const declaredWorkflowParams = new Set((spec.arguments?.parameters ?? []).map((p) => p.name));
     const globalNames = new Set(templates.flatMap((t) => (t.outputs?.parameters ?? []).flatMap((p) => (p.globalName ? [p.globalName] : []))));
     templates.forEach((template, ti) => {
         const base = ['spec', 'templates', ti];
@@ -50226,6 +50255,10 @@ function validateWorkflow(workflow) {
         }
         if (template.script && !template.script.command?.length)
             at([...base, 'script'], 'a script needs a command to run its source, e.g. command: [python] or [node].');
+        (template.inputs?.artifacts ?? []).forEach((a, i) => {
+            if (a.from !== undefined)
+                at([...base, 'inputs', 'artifacts', i, 'from'], "'from' belongs in a step's or task's arguments, not in a template's inputs.");
+        });
         if (!isLeaf(template) && template.retryStrategy)
             at([...base, 'retryStrategy'], 'retryStrategy is implemented for container and script templates only.');
         const inputParams = new Set((template.inputs?.parameters ?? []).map((p) => p.name));
@@ -51020,8 +51053,9 @@ var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enum
 
 
 /** Packs a file or folder into a gzipped tarball holding one entry named after it, as Argo does. */
-async function packTgz(path, tgz) {
-    await Jn({ gzip: true, file: tgz, cwd: (0,external_node_path_.dirname)(path), portable: true }, [(0,external_node_path_.basename)(path)]);
+async function packTgz(path, tgz, compressionLevel) {
+    const gzip = compressionLevel === undefined ? true : { level: compressionLevel };
+    await Jn({ gzip, file: tgz, cwd: (0,external_node_path_.dirname)(path), portable: true }, [(0,external_node_path_.basename)(path)]);
 }
 /**
  * Unpacks a tarball made by packTgz (or by Argo) so that `dest` becomes the file or folder that was
@@ -51368,7 +51402,7 @@ async function collectOutputs(ctx, template, scope, fs, stdout) {
         }
         else {
             const tgz = `${local}.repro.tgz`;
-            await packTgz(local, tgz);
+            await packTgz(local, tgz, a.archive?.tar?.compressionLevel);
             await ctx.store.putFile(key, tgz);
             await (0,promises_namespaceObject.rm)(tgz, { force: true });
             outputs.artifacts[a.name] = { key, archived: true };
@@ -51782,7 +51816,10 @@ class LocalRun {
             : undefined;
         this.book.setWorkflow({ phase: 'Running', startedAt: created });
         const entrypoint = spec.entrypoint;
-        const args = { parameters: new Map(Object.entries(parameters)), artifacts: new Map() };
+        // spec.arguments feed the entrypoint's inputs, artifacts included, as in Argo.
+        const args = resolveArguments({ name: name, template: entrypoint, arguments: { artifacts: spec.arguments?.artifacts ?? [] } }, workflowScope);
+        for (const [k, v] of Object.entries(parameters))
+            args.parameters.set(k, v);
         let outcome;
         try {
             outcome = await runTemplate(ctx, { nodeName: name, displayName: name }, entrypoint, args);

@@ -3,8 +3,9 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import * as tar from 'tar';
 
 /** Packs a file or folder into a gzipped tarball holding one entry named after it, as Argo does. */
-export async function packTgz(path: string, tgz: string): Promise<void> {
-  await tar.c({ gzip: true, file: tgz, cwd: dirname(path), portable: true }, [basename(path)]);
+export async function packTgz(path: string, tgz: string, compressionLevel?: number): Promise<void> {
+  const gzip = compressionLevel === undefined ? true : { level: compressionLevel };
+  await tar.c({ gzip, file: tgz, cwd: dirname(path), portable: true }, [basename(path)]);
 }
 
 /**

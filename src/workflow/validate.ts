@@ -55,13 +55,48 @@ export function validateWorkflow(workflow: LoadedWorkflow): void {
     byName.set(t.name, t);
   });
   const known = () => [...byName.keys()].join(', ');
+  const declaredWorkflowParams = new Set((spec.arguments?.parameters ?? []).map((p) => p.name));
   if (!spec.entrypoint) at(['spec'], 'entrypoint is required.');
   else if (!byName.has(spec.entrypoint))
     at(['spec', 'entrypoint'], `no template is named '${spec.entrypoint}' (templates: ${known()}).`);
+  const entry = spec.entrypoint ? byName.get(spec.entrypoint) : undefined;
+  if (entry) {
+    // The entrypoint's inputs come from spec.arguments, as in Argo.
+    const given = new Set((spec.arguments?.parameters ?? []).map((p) => p.name));
+    for (const p of entry.inputs?.parameters ?? []) {
+      if (!given.has(p.name) && p.value === undefined && p.default === undefined) {
+        at(
+          ['spec', 'entrypoint'],
+          `the entrypoint '${entry.name}' needs input parameter '${p.name}'; declare it under spec.arguments.parameters.`,
+        );
+      }
+    }
+    const givenArtifacts = new Set((spec.arguments?.artifacts ?? []).map((a) => a.name));
+    for (const a of entry.inputs?.artifacts ?? []) {
+      if (!givenArtifacts.has(a.name) && !a.s3 && !a.optional) {
+        at(
+          ['spec', 'entrypoint'],
+          `the entrypoint '${entry.name}' needs input artifact '${a.name}'; give it under spec.arguments.artifacts with an s3.key.`,
+        );
+      }
+    }
+  }
+  (spec.arguments?.artifacts ?? []).forEach((a, i) => {
+    const path = ['spec', 'arguments', 'artifacts', i];
+    if (a.from !== undefined)
+      at([...path, 'from'], "a workflow argument cannot come 'from' a step; give an s3.key.");
+    else if (!a.s3) at(path, 'a workflow argument artifact needs an s3.key.');
+    for (const name of findVariables(a.s3?.key ?? '')) {
+      const ok =
+        WORKFLOW_VARIABLES.has(name) ||
+        (name.startsWith('workflow.parameters.') && declaredWorkflowParams.has(name.slice(20)));
+      if (!ok)
+        at([...path, 's3', 'key'], `{{${name}}} cannot be resolved: only workflow variables are known here.`);
+    }
+  });
   if (spec.onExit && !byName.has(spec.onExit))
     at(['spec', 'onExit'], `no template is named '${spec.onExit}' (templates: ${known()}).`);
 
-  const declaredWorkflowParams = new Set((spec.arguments?.parameters ?? []).map((p) => p.name));
   const globalNames = new Set(
     templates.flatMap((t) =>
       (t.outputs?.parameters ?? []).flatMap((p) => (p.globalName ? [p.globalName] : [])),
@@ -85,6 +120,13 @@ export function validateWorkflow(workflow: LoadedWorkflow): void {
         [...base, 'script'],
         'a script needs a command to run its source, e.g. command: [python] or [node].',
       );
+    (template.inputs?.artifacts ?? []).forEach((a, i) => {
+      if (a.from !== undefined)
+        at(
+          [...base, 'inputs', 'artifacts', i, 'from'],
+          "'from' belongs in a step's or task's arguments, not in a template's inputs.",
+        );
+    });
     if (!isLeaf(template) && template.retryStrategy)
       at([...base, 'retryStrategy'], 'retryStrategy is implemented for container and script templates only.');
 

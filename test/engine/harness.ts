@@ -53,10 +53,17 @@ export async function runWorkflow(
     runtime?: Runtime;
     parallelism?: number;
     files?: Record<string, string>;
+    /** Objects already in the artifact store, by key. */
+    stored?: Record<string, string>;
   } = {},
 ): Promise<RunResult> {
   const dir = writeWorkflow(yaml, options.files);
   const store = new FsArtifactStore(join(dir, '.repro', 'artifacts'));
+  for (const [key, text] of Object.entries(options.stored ?? {})) {
+    const source = join(dir, 'stored.tmp');
+    writeFileSync(source, text);
+    await store.putFile(key, source);
+  }
   const warnings: string[] = [];
   const engine = new LocalEngine({
     store,

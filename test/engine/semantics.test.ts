@@ -10,6 +10,7 @@ interface Case {
   what: string;
   spec: string;
   parameters?: Record<string, string>;
+  stored?: Record<string, string>;
   check: (r: RunResult) => void | Promise<void>;
 }
 
@@ -719,6 +720,31 @@ templates:
     check: (r) => expect(r.node('[1].exec').outputs?.result).toBe('tool ran'),
   },
   {
+    what: "spec.arguments.artifacts feed the entrypoint's inputs, from the store",
+    stored: { 'datasets/iris.csv': 'sepal,petal\n5.1,1.4\n' },
+    spec: `entrypoint: main
+arguments:
+  parameters:
+    - name: dataset
+      value: iris
+  artifacts:
+    - name: data
+      s3:
+        key: "datasets/{{workflow.parameters.dataset}}.csv"
+templates:
+  - name: main
+    inputs:
+      parameters:
+        - name: dataset
+      artifacts:
+        - name: data
+          path: /tmp/in/data.csv
+    container:
+      image: busybox
+      command: [sh, -c, "wc -l < /tmp/in/data.csv"]`,
+    check: (r) => expect(r.node('').outputs?.result?.trim()).toBe('2'),
+  },
+  {
     what: 'a missing output file is an Error naming the path',
     spec: `entrypoint: main
 templates:
@@ -778,7 +804,7 @@ function maxOverlap(pods: { startedAt?: string; finishedAt?: string }[]): number
 
 describe('Argo semantics on the local engine', () => {
   it.each(cases.map((c) => [c.what, c] as const))('%s', async (_what, c) => {
-    const r = await runWorkflow(manifest(c.spec), { parameters: c.parameters ?? {} });
+    const r = await runWorkflow(manifest(c.spec), { parameters: c.parameters ?? {}, stored: c.stored ?? {} });
     await c.check(r);
   });
 });

@@ -240,3 +240,31 @@ spec:
     expect(workflow.manifest.spec.entrypoint).toBe('say');
   });
 });
+
+describe('entrypoint inputs', () => {
+  it('must come from spec.arguments', async () => {
+    const dir = writeWorkflow(
+      manifest(`entrypoint: main
+arguments:
+  artifacts:
+    - name: data
+      from: "{{steps.x.outputs.artifacts.y}}"
+templates:
+  - name: main
+    inputs:
+      parameters:
+        - name: size
+      artifacts:
+        - name: model
+          path: /tmp/model
+          from: "{{steps.x.outputs.artifacts.y}}"
+    container:
+      image: busybox
+      command: [echo, "{{inputs.parameters.size}}"]`),
+    );
+    const workflow = await loadWorkflow(dir);
+    expect(() => validateWorkflow(workflow)).toThrow(
+      /entrypoint 'main' needs input parameter 'size'[^]*entrypoint 'main' needs input artifact 'model'[^]*spec\.arguments\.artifacts\[0\]\.from: a workflow argument cannot come 'from' a step[^]*spec\.templates\[0\]\.inputs\.artifacts\[0\]\.from: 'from' belongs in a step's or task's arguments/,
+    );
+  });
+});

@@ -335,7 +335,7 @@ async function collectOutputs(
       outputs.artifacts[a.name] = { key, archived: false };
     } else {
       const tgz = `${local}.repro.tgz`;
-      await packTgz(local, tgz);
+      await packTgz(local, tgz, a.archive?.tar?.compressionLevel);
       await ctx.store.putFile(key, tgz);
       await rm(tgz, { force: true });
       outputs.artifacts[a.name] = { key, archived: true };

@@ -9,7 +9,7 @@ import type { Runtime } from './runtime/types.js';
 import { Scope } from './scope.js';
 import { Semaphore } from './semaphore.js';
 import { StatusBook } from './status-book.js';
-import { runTemplate } from './template.js';
+import { resolveArguments, runTemplate } from './template.js';
 
 export interface LocalRunOptions {
   workflow: LoadedWorkflow;
@@ -96,7 +96,12 @@ export class LocalRun {
 
     this.book.setWorkflow({ phase: 'Running', startedAt: created });
     const entrypoint = spec.entrypoint as string;
-    const args = { parameters: new Map(Object.entries(parameters)), artifacts: new Map() };
+    // spec.arguments feed the entrypoint's inputs, artifacts included, as in Argo.
+    const args = resolveArguments(
+      { name: name, template: entrypoint, arguments: { artifacts: spec.arguments?.artifacts ?? [] } },
+      workflowScope,
+    );
+    for (const [k, v] of Object.entries(parameters)) args.parameters.set(k, v);
     let outcome: Outcome;
     try {
       outcome = await runTemplate(ctx, { nodeName: name, displayName: name }, entrypoint, args);

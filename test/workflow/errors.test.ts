@@ -264,7 +264,7 @@ templates:
     );
     const workflow = await loadWorkflow(dir);
     expect(() => validateWorkflow(workflow)).toThrow(
-      /entrypoint 'main' needs input parameter 'size'[^]*entrypoint 'main' needs input artifact 'model'[^]*spec\.arguments\.artifacts\[0\]\.from: a workflow argument cannot come 'from' a step[^]*spec\.templates\[0\]\.inputs\.artifacts\[0\]\.from: 'from' belongs in a step's or task's arguments/,
+      /entrypoint 'main' needs input parameter 'size'[\s\S]*entrypoint 'main' needs input artifact 'model'[\s\S]*spec\.arguments\.artifacts\[0\]\.from: a workflow argument cannot come 'from' a step[\s\S]*spec\.templates\[0\]\.inputs\.artifacts\[0\]\.from: 'from' belongs in a step's or task's arguments/,
     );
   });
 });

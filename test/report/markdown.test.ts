@@ -17,13 +17,13 @@ const provenance = {
   finishedAt: null,
   runs: [],
 };
-const options = {
+const options: AnalysisOptions = {
   alpha: 0.05,
-  paired: 'auto' as const,
-  direction: 'minimize' as const,
-  twoSample: 'auto' as const,
-  omnibus: 'auto' as const,
-  method: 'auto' as const,
+  paired: 'auto',
+  direction: 'minimize',
+  twoSample: 'auto',
+  omnibus: 'auto',
+  method: 'auto',
   claims: [],
 };
 

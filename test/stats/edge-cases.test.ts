@@ -11,6 +11,7 @@ import {
   varghaDelaneyA12,
   wilcoxonSignedRank,
 } from '../../src/stats/index.js';
+import { casesOf, expectClose } from './vectors.js';
 
 describe('degenerate data gives p = 1 with a note, never NaN', () => {
   const cases = [
@@ -142,5 +143,25 @@ describe('Nemenyi cliques', () => {
     for (const clique of r.cliques) {
       for (const a of clique) for (const b of clique) expect(r.pValues[a]?.[b]).toBeGreaterThanOrEqual(0.05);
     }
+  });
+});
+
+describe('describe() against numpy', () => {
+  it('matches numpy 2.4 (mean, std ddof=1, percentile linear) on the 30-run sample of the reference file', () => {
+    const x = (casesOf('median_ci')[0]?.input as { x: number[] }).x;
+    // python3: a = np.array(x); a.mean(), a.std(ddof=1), np.median(a), np.percentile(a, [25, 75])
+    const numpy = {
+      n: 30,
+      mean: 0.4891343666666667,
+      sd: 0.11682596987605799,
+      median: 0.507457,
+      q1: 0.39518624999999996,
+      q3: 0.57575225,
+      min: 0.239478,
+      max: 0.768321,
+    };
+    const d = describeSample(x);
+    for (const key of Object.keys(numpy) as (keyof typeof numpy)[])
+      expectClose(d[key], numpy[key], { rtol: 1e-12, atol: 1e-15 }, key);
   });
 });

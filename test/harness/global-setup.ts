@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildTestImage, type DockerDaemon, existingDocker, startDocker } from './docker.js';
 
@@ -18,8 +21,14 @@ function hasDockerd(): boolean {
   }
 }
 
-/** Starts the servers the tests need, and stops them afterwards. */
+/**
+ * Starts the servers the tests need, and stops them afterwards. Every temporary folder a test (or
+ * the code under test) makes goes under one root, through TMPDIR, which test workers inherit; the
+ * root is removed at the end, so a run leaves nothing behind.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = mkdtempSync(join(tmpdir(), 'repro-tests-'));
+  process.env.TMPDIR = root;
   let docker: DockerDaemon | undefined;
   const existing = existingDocker();
   if (existing) {
@@ -37,5 +46,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   return async () => {
     await docker?.stop();
+    rmSync(root, { recursive: true, force: true });
   };
 }

@@ -47,3 +47,31 @@ templates:
      └───○ skipped    say                                    when '1 == 2' evaluated false"
   `);
 });
+
+it('a tree taller than the terminal keeps the root and unfinished nodes, and says how many it hides', async () => {
+  const r = await runWorkflow(
+    manifest(`entrypoint: main
+templates:
+  - name: main
+    steps:
+      - - name: loop
+          template: say
+          withSequence:
+            count: "12"
+  - name: say
+    container:
+      image: busybox
+      command: [echo, hi]`),
+  );
+  const running = structuredClone(r.status);
+  const last = Object.values(running.nodes).find((n) => n.displayName === 'loop(11:11)');
+  if (last) last.phase = 'Running';
+  const lines = renderWorkflowTree({ name: r.name, namespace: 'local', parameters: {} }, running, {
+    maxRows: 5,
+  });
+  const rows = lines.slice(lines.indexOf('') + 2);
+  expect(rows[0]).toMatch(/^ ✔ wf /);
+  expect(rows.some((l) => l.includes('● loop(11:11)'))).toBe(true);
+  expect(rows.at(-1)).toBe(' … 8 finished nodes not shown');
+  expect(rows).toHaveLength(6);
+});

@@ -2818,7 +2818,7 @@ module.exports = FOURTH_PI;
 
 /***/ }),
 
-/***/ 3822:
+/***/ 1441:
 /***/ ((module) => {
 
 /**
@@ -9158,7 +9158,7 @@ var exp = __nccwpck_require__( 1851 );
 var pow = __nccwpck_require__( 6310 );
 var EPSILON = __nccwpck_require__( 5088 );
 var E = __nccwpck_require__( 45 );
-var G = __nccwpck_require__( 3822 );
+var G = __nccwpck_require__( 1441 );
 var FLOAT64_MAX_NTH_FACTORIAL = __nccwpck_require__( 313 );
 
 
@@ -12441,7 +12441,7 @@ var ln = __nccwpck_require__( 1550 );
 var FLOAT64_MAX = __nccwpck_require__( 3424 );
 var MAX_LN = __nccwpck_require__( 4193 );
 var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
+var G = __nccwpck_require__( 1441 );
 var E = __nccwpck_require__( 45 );
 
 
@@ -15395,7 +15395,7 @@ var min = __nccwpck_require__( 8008 );
 var ln = __nccwpck_require__( 1550 );
 var MAX_LN = __nccwpck_require__( 4193 );
 var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
+var G = __nccwpck_require__( 1441 );
 var E = __nccwpck_require__( 45 );
 
 
@@ -15647,7 +15647,7 @@ var ln = __nccwpck_require__( 1550 );
 var MIN_VALUE = __nccwpck_require__( 5417 );
 var MAX_LN = __nccwpck_require__( 4193 );
 var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
+var G = __nccwpck_require__( 1441 );
 var E = __nccwpck_require__( 45 );
 
 
@@ -15958,7 +15958,7 @@ var min = __nccwpck_require__( 8008 );
 var ln = __nccwpck_require__( 1550 );
 var MAX_LN = __nccwpck_require__( 4193 );
 var MIN_LN = __nccwpck_require__( 7999 );
-var G = __nccwpck_require__( 3822 );
+var G = __nccwpck_require__( 1441 );
 var E = __nccwpck_require__( 45 );
 
 
@@ -51350,6 +51350,9 @@ async function finishPod(ctx, template, scope, scratch, result, finish) {
         return finish('Failed', ctx.stopReason(), base);
     if (result.timedOut)
         return finish('Failed', DEADLINE_MESSAGE, base);
+    // Argo's message for a container the kernel killed at its memory limit.
+    if (result.oomKilled)
+        return finish('Failed', 'OOMKilled (exit code 137)', { ...base, exitCode: '137' });
     if (result.exitCode !== 0)
         return finish('Failed', `Error (exit code ${result.exitCode})`, base);
     try {
@@ -51905,6 +51908,10 @@ class LocalEngine {
         const name = options.name ?? meta.name ?? generateName(meta.generateName ?? 'workflow-');
         if (this.runs.has(name))
             throw inputError(`A workflow named '${name}' is already running here.`);
+        // As Argo refuses a second Workflow of the same name: a rerun must not mix its results with old ones.
+        if ((await this.settings.store.list(name)).length > 0) {
+            throw inputError(`The artifact store ${this.settings.store.location} already holds a run named '${name}'.`, `Give this run another name with --name, use metadata.generateName, or delete ${this.settings.store.location}/${name}.`);
+        }
         const run = new LocalRun({
             workflow,
             name,
@@ -51984,12 +51991,67 @@ class LocalEngine {
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/engine/local/runtime/memory-watch.ts
+
+/** Whether this OS exposes what the watch needs: per-process status and child lists in /proc. */
+const canWatchMemory = (0,external_node_fs_.existsSync)(`/proc/${process.pid}/task/${process.pid}/children`);
+function read(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return ''; // the process ended between two reads
+    }
+}
+/** Resident memory in bytes of a process and all its descendants. */
+function treeRss(root) {
+    let total = 0;
+    const queue = [root];
+    const seen = new Set();
+    while (queue.length > 0) {
+        const pid = queue.pop();
+        if (seen.has(pid))
+            continue;
+        seen.add(pid);
+        const rss = /VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`));
+        if (rss)
+            total += Number(rss[1]) * 1024;
+        let tasks = [];
+        try {
+            tasks = (0,external_node_fs_.readdirSync)(`/proc/${pid}/task`);
+        }
+        catch { }
+        for (const task of tasks) {
+            for (const child of read(`/proc/${pid}/task/${task}/children`).split(' '))
+                if (child.trim())
+                    queue.push(Number(child));
+        }
+    }
+    return total;
+}
+/**
+ * Calls `onExceeded` once when the resident memory of a process tree passes `limitBytes`: the
+ * local stand-in for a Kubernetes memory limit, which also counts memory in use, not address space
+ * reserved (RLIMIT_DATA would kill Node 24 at start-up under 512Mi, although it uses ~40 MB).
+ * Polled every `intervalMs`, so a very short spike above the limit can go unseen.
+ */
+function watchMemory(pid, limitBytes, onExceeded, intervalMs = 100) {
+    const timer = setInterval(() => {
+        const rss = treeRss(pid);
+        if (rss > limitBytes) {
+            clearInterval(timer);
+            onExceeded(rss);
+        }
+    }, intervalMs);
+    return () => clearInterval(timer);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/local/runtime/host.ts
 
 
 
 
-const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => (0,external_node_fs_.existsSync)(p));
+
 /** Rewrites every declared container path inside a string to its place in the scratch folder. */
 function mapPaths(text, paths, scratch) {
     // Longest first, so /tmp/out/a is not cut short by /tmp/out.
@@ -52002,7 +52064,7 @@ function mapPaths(text, paths, scratch) {
 /**
  * Runs each pod as a child process in its own process group. Declared paths are mapped into the
  * pod's scratch folder, so parallel runs never see each other's files. A memory limit is enforced
- * with RLIMIT_DATA (prlimit) where available; CPU limits are recorded but not enforced.
+ * by watching the pod's resident memory (Linux /proc); CPU limits are recorded but not enforced.
  */
 function createHostRuntime() {
     return {
@@ -52027,12 +52089,9 @@ function createHostRuntime() {
                     warnings,
                 };
             }
-            let command = argv;
-            if (spec.limits.memoryBytes !== undefined) {
-                if (PRLIMIT)
-                    command = [PRLIMIT, `--data=${spec.limits.memoryBytes}`, '--', ...argv];
-                else
-                    warnings.push('memory limits are recorded but not enforced: prlimit is not available on this host');
+            const memoryLimit = spec.limits.memoryBytes;
+            if (memoryLimit !== undefined && !canWatchMemory) {
+                warnings.push('memory limits are recorded but not enforced: this OS has no /proc to watch memory use');
             }
             if (spec.limits.cpu !== undefined)
                 warnings.push('CPU limits are recorded but not enforced by the host runtime; use --runtime docker to enforce them');
@@ -52045,7 +52104,8 @@ function createHostRuntime() {
                     warnings,
                 };
             }
-            return spawnLogged(command, { cwd, env: { ...process.env, ...env } }, spec, warnings);
+            const watch = memoryLimit !== undefined && canWatchMemory ? { memoryLimit } : {};
+            return spawnLogged(argv, { cwd, env: { ...process.env, ...env }, ...watch }, spec, warnings);
         },
     };
 }
@@ -52057,8 +52117,10 @@ async function spawnLogged(argv, options, spec, warnings, onKill) {
     return new Promise((resolve) => {
         let timedOut = false;
         let settled = false;
+        let oomKilled = false;
         const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
-            ...options,
+            cwd: options.cwd,
+            env: options.env,
             detached: true,
             stdio: ['ignore', 'pipe', 'pipe'],
         });
@@ -52077,6 +52139,12 @@ async function spawnLogged(argv, options, spec, warnings, onKill) {
                 killGroup();
             }, spec.timeoutSeconds * 1000)
             : undefined;
+        const stopWatch = options.memoryLimit !== undefined && child.pid !== undefined
+            ? watchMemory(child.pid, options.memoryLimit, () => {
+                oomKilled = true;
+                killGroup();
+            })
+            : undefined;
         const onAbort = () => killGroup();
         spec.signal.addEventListener('abort', onAbort, { once: true });
         const finish = (result) => {
@@ -52085,8 +52153,15 @@ async function spawnLogged(argv, options, spec, warnings, onKill) {
             settled = true;
             if (timer)
                 clearTimeout(timer);
+            stopWatch?.();
             spec.signal.removeEventListener('abort', onAbort);
-            log.end(() => resolve({ ...result, stdout: Buffer.concat(stdout).toString('utf8'), timedOut, warnings }));
+            log.end(() => resolve({
+                ...result,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                timedOut,
+                ...(oomKilled ? { oomKilled } : {}),
+                warnings,
+            }));
         };
         child.stdout.on('data', (chunk) => {
             stdout.push(chunk);

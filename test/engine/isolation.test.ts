@@ -1,4 +1,7 @@
 import { expect, it } from 'vitest';
+import { LocalEngine } from '../../src/engine/local/engine.js';
+import { createHostRuntime } from '../../src/engine/local/runtime/host.js';
+import { loadWorkflow } from '../../src/workflow/load.js';
 import { manifest, runWorkflow } from './harness.js';
 
 it("parallel runs writing the same declared path never see each other's files", async () => {
@@ -39,4 +42,19 @@ templates:
     expect(r.node(`[0].run(${n}:${n})`).outputs?.result).toBe(String(n));
     expect(await r.artifact(`wf/values/${n}.txt`)).toBe(`${n}\n`);
   }
+});
+
+it('a second run with the same name is refused, so old results never mix into a new report', async () => {
+  const first = await runWorkflow(
+    manifest(`entrypoint: main
+templates:
+  - name: main
+    container:
+      image: busybox
+      command: [echo, hi]`),
+  );
+  const engine = new LocalEngine({ store: first.store, runtime: createHostRuntime(), workDir: first.dir });
+  await expect(engine.submit(await loadWorkflow(first.dir))).rejects.toThrow(
+    `already holds a run named 'wf'`,
+  );
 });

@@ -47,6 +47,13 @@ export class LocalEngine implements Engine {
     const meta = workflow.manifest.metadata;
     const name = options.name ?? meta.name ?? generateName(meta.generateName ?? 'workflow-');
     if (this.runs.has(name)) throw inputError(`A workflow named '${name}' is already running here.`);
+    // As Argo refuses a second Workflow of the same name: a rerun must not mix its results with old ones.
+    if ((await this.settings.store.list(name)).length > 0) {
+      throw inputError(
+        `The artifact store ${this.settings.store.location} already holds a run named '${name}'.`,
+        `Give this run another name with --name, use metadata.generateName, or delete ${this.settings.store.location}/${name}.`,
+      );
+    }
     const run = new LocalRun({
       workflow,
       name,

@@ -284,6 +284,8 @@ async function finishPod(
   if (result.startError) return finish('Error', result.startError, base);
   if (ctx.signal.aborted) return finish('Failed', ctx.stopReason(), base);
   if (result.timedOut) return finish('Failed', DEADLINE_MESSAGE, base);
+  // Argo's message for a container the kernel killed at its memory limit.
+  if (result.oomKilled) return finish('Failed', 'OOMKilled (exit code 137)', { ...base, exitCode: '137' });
   if (result.exitCode !== 0) return finish('Failed', `Error (exit code ${result.exitCode})`, base);
   try {
     const outputs = await collectOutputs(ctx, template, scope, join(scratch, 'fs'), result.stdout);

@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { canWatchMemory, watchMemory } from './memory-watch.js';
 import type { PodResult, PodSpec, Runtime } from './types.js';
-
-const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p));
 
 /** Rewrites every declared container path inside a string to its place in the scratch folder. */
 export function mapPaths(text: string, paths: readonly string[], scratch: string): string {
@@ -18,7 +17,7 @@ export function mapPaths(text: string, paths: readonly string[], scratch: string
 /**
  * Runs each pod as a child process in its own process group. Declared paths are mapped into the
  * pod's scratch folder, so parallel runs never see each other's files. A memory limit is enforced
- * with RLIMIT_DATA (prlimit) where available; CPU limits are recorded but not enforced.
+ * by watching the pod's resident memory (Linux /proc); CPU limits are recorded but not enforced.
  */
 export function createHostRuntime(): Runtime {
   return {
@@ -44,11 +43,11 @@ export function createHostRuntime(): Runtime {
           warnings,
         };
       }
-      let command = argv;
-      if (spec.limits.memoryBytes !== undefined) {
-        if (PRLIMIT) command = [PRLIMIT, `--data=${spec.limits.memoryBytes}`, '--', ...argv];
-        else
-          warnings.push('memory limits are recorded but not enforced: prlimit is not available on this host');
+      const memoryLimit = spec.limits.memoryBytes;
+      if (memoryLimit !== undefined && !canWatchMemory) {
+        warnings.push(
+          'memory limits are recorded but not enforced: this OS has no /proc to watch memory use',
+        );
       }
       if (spec.limits.cpu !== undefined)
         warnings.push(
@@ -63,7 +62,8 @@ export function createHostRuntime(): Runtime {
           warnings,
         };
       }
-      return spawnLogged(command, { cwd, env: { ...process.env, ...env } }, spec, warnings);
+      const watch = memoryLimit !== undefined && canWatchMemory ? { memoryLimit } : {};
+      return spawnLogged(argv, { cwd, env: { ...process.env, ...env }, ...watch }, spec, warnings);
     },
   };
 }
@@ -71,7 +71,7 @@ export function createHostRuntime(): Runtime {
 /** Spawns argv in its own process group, tees output to the log, and kills the group on deadline or abort. */
 export async function spawnLogged(
   argv: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv },
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; memoryLimit?: number },
   spec: Pick<PodSpec, 'logFile' | 'timeoutSeconds' | 'signal'>,
   warnings: string[],
   onKill?: () => void,
@@ -82,8 +82,10 @@ export async function spawnLogged(
   return new Promise<PodResult>((resolve) => {
     let timedOut = false;
     let settled = false;
+    let oomKilled = false;
     const child = spawn(argv[0] as string, argv.slice(1), {
-      ...options,
+      cwd: options.cwd,
+      env: options.env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -102,15 +104,29 @@ export async function spawnLogged(
             killGroup();
           }, spec.timeoutSeconds * 1000)
         : undefined;
+    const stopWatch =
+      options.memoryLimit !== undefined && child.pid !== undefined
+        ? watchMemory(child.pid, options.memoryLimit, () => {
+            oomKilled = true;
+            killGroup();
+          })
+        : undefined;
     const onAbort = () => killGroup();
     spec.signal.addEventListener('abort', onAbort, { once: true });
     const finish = (result: Omit<PodResult, 'warnings' | 'stdout' | 'timedOut'>) => {
       if (settled) return;
       settled = true;
       if (timer) clearTimeout(timer);
+      stopWatch?.();
       spec.signal.removeEventListener('abort', onAbort);
       log.end(() =>
-        resolve({ ...result, stdout: Buffer.concat(stdout).toString('utf8'), timedOut, warnings }),
+        resolve({
+          ...result,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          timedOut,
+          ...(oomKilled ? { oomKilled } : {}),
+          warnings,
+        }),
       );
     };
     child.stdout.on('data', (chunk: Buffer) => {

@@ -32,6 +32,8 @@ export interface PodResult {
   stdout: string;
   /** The deadline passed and the pod was killed. */
   timedOut: boolean;
+  /** Its memory use passed the limit and the pod was killed (host runtime). */
+  oomKilled?: boolean;
   /** The pod could not be started at all (an Argo "Error", not a "Failure"). */
   startError?: string;
   /** Said once per run, e.g. that a limit cannot be enforced on this OS. */

@@ -22,12 +22,7 @@ export interface CollectedResults {
 
 export type { ReadOptions };
 
-async function finish(
-  rows: TidyRow[],
-  sources: string[],
-  searched: string,
-  dropped: number,
-): Promise<CollectedResults> {
+function finish(rows: TidyRow[], sources: string[], searched: string, dropped: number): CollectedResults {
   const runs = indexRuns(rows);
   const warnings = checkResults(runs);
   if (dropped)

@@ -199,8 +199,3 @@ export function indexRuns(rows: Iterable<TidyRow>): RunIndex {
     for (const bySeed of byDataset.values()) for (const run of bySeed.values()) finals.push(run.last);
   return { finals, duplicates };
 }
-
-/** The final value of each run (algorithm, dataset, seed): its row with the largest step. */
-export function finalValues(rows: Iterable<TidyRow>): TidyRow[] {
-  return indexRuns(rows).finals;
-}

@@ -1,3 +1,3 @@
-export { isDirectory, packTgz, unpackTgz } from './archive.js';
+export { packTgz, unpackTgz } from './archive.js';
 export { FsArtifactStore } from './fs-store.js';
 export { ArtifactNotFound, type ArtifactStore } from './types.js';

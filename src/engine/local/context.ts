@@ -1,7 +1,7 @@
 import type { ArtifactStore } from '../../storage/types.js';
 import type { LoadedWorkflow } from '../../workflow/load.js';
 import type { Template } from '../../workflow/schema.js';
-import type { NodePhase, NodeStatus } from '../status.js';
+import type { NodePhase } from '../status.js';
 import type { Runtime } from './runtime/types.js';
 import type { ArtifactRef, Scope } from './scope.js';
 import type { Semaphore } from './semaphore.js';
@@ -61,6 +61,8 @@ export function failed(phase: NodePhase): boolean {
   return phase === 'Failed' || phase === 'Error';
 }
 
-export function nodeMessageFor(node: NodeStatus | undefined): string {
-  return node ? `child '${node.name}' ${node.phase === 'Error' ? 'errored' : 'failed'}` : 'a child failed';
+/** Argo's message for a parent whose child failed, or the child's own message when it has no node. */
+export function childFailedMessage(ctx: RunContext, child: Outcome): string {
+  const node = child.nodeId ? ctx.book.status.nodes[child.nodeId] : undefined;
+  return node ? `child '${node.name}' failed` : (child.message ?? 'a child failed');
 }

@@ -2,7 +2,7 @@ import { evaluate, operands, parseExpression } from '../../workflow/boolean-expr
 import { dependenciesOf } from '../../workflow/dependencies.js';
 import type { Task, Template } from '../../workflow/schema.js';
 import type { NodePhase } from '../status.js';
-import { failed, type Outcome, type Placement, type RunContext } from './context.js';
+import { childFailedMessage, failed, type Outcome, type Placement, type RunContext } from './context.js';
 import type { Scope } from './scope.js';
 import { Semaphore } from './semaphore.js';
 import { exportOutcome, finishTemplateNode, type InvocationOutcome, runInvocation } from './template.js';
@@ -183,11 +183,8 @@ function placeFields(place: Placement) {
 }
 
 function firstFailureMessage(results: Map<string, InvocationOutcome>, ctx: RunContext): string {
-  for (const r of results.values()) {
-    if (failed(r.phase) && !r.tolerated)
-      return `child '${ctx.book.status.nodes[r.nodeId ?? '']?.name ?? 'task'}' failed`;
-  }
-  return 'a task failed';
+  const failure = [...results.values()].find((r) => failed(r.phase) && !r.tolerated);
+  return failure ? childFailedMessage(ctx, failure) : 'a task failed';
 }
 
 /** Argo's assessDAGPhase: the worst branch phase among the target tasks. */

@@ -1,5 +1,5 @@
 import type { Template } from '../../workflow/schema.js';
-import { failed, type Outcome, type Placement, type RunContext } from './context.js';
+import { childFailedMessage, failed, type Outcome, type Placement, type RunContext } from './context.js';
 import type { Scope } from './scope.js';
 import { Semaphore } from './semaphore.js';
 import { exportOutcome, finishTemplateNode, runInvocation } from './template.js';
@@ -66,9 +66,7 @@ export async function runSteps(
     const failure = outcomes.find((o) => failed(o.phase) && !o.tolerated);
     if (failure) {
       phase = 'Failed';
-      const failedNode = ctx.book.status.nodes[failure.nodeId ?? ''];
-      message =
-        failure.message && !failedNode ? failure.message : `child '${failedNode?.name ?? groupName}' failed`;
+      message = childFailedMessage(ctx, failure);
       ctx.book.update(groupNode.id, { phase: 'Failed', message });
       break;
     }

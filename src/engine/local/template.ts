@@ -3,6 +3,7 @@ import { evaluateWhen } from '../../workflow/boolean-expression.js';
 import type { Invocation, Template } from '../../workflow/schema.js';
 import { substitute, substituteDeep, UnresolvedVariable } from '../../workflow/variables.js';
 import {
+  childFailedMessage,
   emptyOutputs,
   failed,
   type NodeOutputs,
@@ -231,9 +232,7 @@ export async function runInvocation(
     : items.length === 0 || ran.every((c) => c.phase === 'Skipped')
       ? 'Skipped'
       : 'Succeeded';
-  const message = firstFailure
-    ? `child '${ctx.book.status.nodes[firstFailure.nodeId ?? '']?.name ?? ''}' failed`
-    : undefined;
+  const message = firstFailure ? childFailedMessage(ctx, firstFailure) : undefined;
   if (groupId) ctx.book.update(groupId, { phase, ...(message ? { message } : {}) });
   return done({ phase, message, nodeId: groupId, outputs: aggregateOutputs(ran) }, ran);
 }

@@ -63032,13 +63032,13 @@ function readTwoSamples(csv, flags) {
         throw inputError('Give both samples with --x and --y, or a CSV file with --columns.');
     return { x: parseNumberList(flags.x, '--x'), y: parseNumberList(flags.y, '--y'), names: ['x', 'y'] };
 }
-function effectLines(x, y, nanPolicy) {
+function effectSizes(x, y, nanPolicy) {
     const a12 = varghaDelaneyA12(x, y, { nanPolicy });
     const delta = cliffsDelta(x, y, { nanPolicy });
     return { a12, cliffsDelta: delta };
 }
 function printTwoSample(title, names, samples, result, statisticName, flags) {
-    const effects = effectLines(samples[0], samples[1], flags.nanPolicy);
+    const effects = effectSizes(samples[0], samples[1], flags.nanPolicy);
     if (flags.json) {
         process.stdout.write(`${JSON.stringify({ test: title, alternative: flags.alternative, ...result, ...effects }, null, 2)}\n`);
         return;

@@ -69,7 +69,7 @@ function readTwoSamples(
   return { x: parseNumberList(flags.x, '--x'), y: parseNumberList(flags.y, '--y'), names: ['x', 'y'] };
 }
 
-function effectLines(x: number[], y: number[], nanPolicy: NanPolicy) {
+function effectSizes(x: number[], y: number[], nanPolicy: NanPolicy) {
   const a12 = varghaDelaneyA12(x, y, { nanPolicy });
   const delta = cliffsDelta(x, y, { nanPolicy });
   return { a12, cliffsDelta: delta };
@@ -83,7 +83,7 @@ function printTwoSample(
   statisticName: string,
   flags: TwoSampleFlags,
 ): void {
-  const effects = effectLines(samples[0], samples[1], flags.nanPolicy);
+  const effects = effectSizes(samples[0], samples[1], flags.nanPolicy);
   if (flags.json) {
     process.stdout.write(
       `${JSON.stringify({ test: title, alternative: flags.alternative, ...result, ...effects }, null, 2)}\n`,
